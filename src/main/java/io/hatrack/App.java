@@ -1,0 +1,309 @@
+package io.hatrack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.kernel.audit.ActivityStore;
+import io.hatrack.kernel.audit.AuditLog;
+import io.hatrack.kernel.auth.AccountService;
+import io.hatrack.kernel.auth.ApiTokenService;
+import io.hatrack.kernel.auth.ApiTokenStore;
+import io.hatrack.kernel.auth.LoginAttemptStore;
+import io.hatrack.kernel.auth.LoginThrottle;
+import io.hatrack.kernel.auth.PasswordResetStore;
+import io.hatrack.kernel.auth.SecretTokens;
+import io.hatrack.kernel.auth.SessionService;
+import io.hatrack.kernel.auth.SessionStore;
+import io.hatrack.kernel.auth.UserStore;
+import io.hatrack.kernel.db.Database;
+import io.hatrack.kernel.db.Settings;
+import io.hatrack.kernel.demo.DemoClock;
+import io.hatrack.kernel.demo.DemoSeed;
+import io.hatrack.kernel.demo.DemoStory;
+import io.hatrack.kernel.demo.DemoWorkspace;
+import io.hatrack.kernel.web.ApiDocs;
+import io.hatrack.kernel.web.Assets;
+import io.hatrack.kernel.web.Authentication;
+import io.hatrack.kernel.web.Csrf;
+import io.hatrack.kernel.web.Errors;
+import io.hatrack.kernel.web.Hats;
+import io.hatrack.kernel.web.Html;
+import io.hatrack.kernel.web.Json;
+import io.hatrack.kernel.web.Markdown;
+import io.hatrack.kernel.web.Metrics;
+import io.hatrack.kernel.web.Routes;
+import io.hatrack.kernel.web.Shells;
+import io.hatrack.kernel.web.Views;
+import io.hatrack.kernel.web.WebServer;
+import io.hatrack.kernel.web.routes.SignInRoutes;
+import io.hatrack.kernel.work.ActivityFeed;
+import io.hatrack.kernel.work.Collaboration;
+import io.hatrack.kernel.work.CommentService;
+import io.hatrack.kernel.work.CommentStore;
+import io.hatrack.kernel.work.DependencyCycles;
+import io.hatrack.kernel.work.EntityStore;
+import io.hatrack.kernel.work.InvitationStore;
+import io.hatrack.kernel.work.ItemKind;
+import io.hatrack.kernel.work.ItemKinds;
+import io.hatrack.kernel.work.ItemService;
+import io.hatrack.kernel.work.LinkService;
+import io.hatrack.kernel.work.LinkStore;
+import io.hatrack.kernel.work.LinkTypes;
+import io.hatrack.kernel.work.NotificationService;
+import io.hatrack.kernel.work.NotificationStore;
+import io.hatrack.kernel.work.Notifier;
+import io.hatrack.kernel.work.ProductService;
+import io.hatrack.kernel.work.ProductStore;
+import io.hatrack.kernel.work.TagService;
+import io.hatrack.kernel.work.TagStore;
+import io.hatrack.kernel.work.WatcherStore;
+import io.hatrack.kernel.work.WorkspaceService;
+import io.hatrack.kernel.work.WorkspaceStore;
+import io.hatrack.pages.PageService;
+import io.hatrack.pages.PageStore;
+import io.hatrack.pages.PagesDemo;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the database, stores, services and web server of one Hatrack
+ * process with plain constructors, in that order. Adding a hat means constructing its store,
+ * service and routes here and adding its demo seed; nothing else in the kernel changes.
+ */
+public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+
+  private final AppConfig config;
+  private final Database db;
+  private final ObjectMapper json;
+  private final AccountService accounts;
+  private final SessionService sessions;
+  private final ApiTokenService tokens;
+  private final WorkspaceService workspaces;
+  private final ProductService products;
+  private final ItemService items;
+  private final Collaboration collaboration;
+  private final PageService pages;
+  private final List<DemoSeed> demoSeeds;
+  private final DemoWorkspace demoWorkspace;
+  private final Metrics metrics;
+  private final WebServer web;
+  private ScheduledExecutorService housekeeping;
+
+  public App(AppConfig config) {
+    this.config = config;
+    Clock clock = config.clock();
+    this.db = Database.open(config.databaseUrl(), config.poolSize());
+    try {
+      this.json = Json.mapper();
+
+      // Stores: SQL only.
+      UserStore userStore = new UserStore();
+      WorkspaceStore workspaceStore = new WorkspaceStore();
+      ProductStore productStore = new ProductStore();
+      EntityStore entityStore = new EntityStore();
+      LinkStore linkStore = new LinkStore();
+      WatcherStore watcherStore = new WatcherStore();
+      NotificationStore notificationStore = new NotificationStore();
+      ActivityStore activityStore = new ActivityStore();
+
+      // Kernel services.
+      AuditLog audit = new AuditLog(activityStore, json, clock);
+      this.accounts =
+          new AccountService(db, userStore, new PasswordResetStore(), config.hasher(), audit, clock);
+      LoginThrottle throttle =
+          new LoginThrottle(new LoginAttemptStore(), clock, Duration.ofMinutes(15), 5, 50);
+      this.sessions =
+          new SessionService(db, userStore, new SessionStore(), config.hasher(), throttle, clock);
+      this.tokens = new ApiTokenService(db, new ApiTokenStore(), userStore, audit, clock);
+      this.workspaces =
+          new WorkspaceService(db, workspaceStore, new InvitationStore(), userStore, audit, clock);
+      this.products = new ProductService(db, productStore, workspaces, audit, clock);
+      this.items =
+          new ItemService(
+              db, entityStore, productStore, workspaceStore, workspaces, watcherStore, clock);
+      Notifier notifier = new Notifier(notificationStore, watcherStore, workspaceStore, clock);
+      LinkTypes linkTypes = new LinkTypes();
+      ItemKinds kinds = new ItemKinds();
+      this.collaboration =
+          new Collaboration(
+              new CommentService(
+                  db, new CommentStore(), items, watcherStore, notifier, audit, clock),
+              new LinkService(
+                  db,
+                  linkStore,
+                  linkTypes,
+                  List.of(new DependencyCycles(linkStore, entityStore)),
+                  items,
+                  audit,
+                  clock),
+              new TagService(db, new TagStore(), items, audit, clock),
+              new NotificationService(
+                  db, notificationStore, watcherStore, userStore, items, clock),
+              new ActivityFeed(db, activityStore, items));
+      this.demoWorkspace = new DemoWorkspace(db, accounts, workspaces, products);
+
+      // Pages: the foundation's own item type.
+      kinds.register(new ItemKind(PageStore.KIND, "Page", "pages"));
+      this.pages = new PageService(db, new PageStore(), products, items, notifier, audit);
+
+      this.demoSeeds = List.of(new PagesDemo(pages, collaboration));
+
+      // Web.
+      this.metrics = new Metrics();
+      db.pools().forEach(pool -> pool.setMetricRegistry(metrics.registry()));
+      Hats hats = new Hats();
+      Assets assets = Assets.standard(htmxVersion());
+      Views views = new Views();
+      Shells shells =
+          new Shells(workspaces, products, collaboration.notifications(), hats, assets, clock);
+      Markdown markdown = new Markdown();
+      Html html = new Html(views, shells, markdown, workspaces, products);
+      Csrf csrf =
+          new Csrf(new Settings(db).getOrCreate("csrf_key", () -> SecretTokens.generate("")));
+      Authentication authentication =
+          new Authentication(sessions, tokens, accounts, csrf, config.secureCookies());
+      List<Routes> routes = new ArrayList<>();
+      routes.add(new SignInRoutes(accounts, sessions, workspaces, authentication, html, db));
+      this.web =
+          new WebServer(
+              new WebServer.Parts(
+                  json,
+                  authentication,
+                  new Errors(views, shells),
+                  metrics,
+                  assets,
+                  new ApiDocs(Version.current()),
+                  views,
+                  shells,
+                  db::isHealthy,
+                  Version.current(),
+                  routes),
+              config.host(),
+              config.port());
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static String htmxVersion() {
+    return "2.0.8";
+  }
+
+  /** Starts serving HTTP and the periodic housekeeping. */
+  public App start() {
+    web.start();
+    housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "hatrack-housekeeping");
+              t.setDaemon(true);
+              return t;
+            });
+    housekeeping.scheduleAtFixedRate(this::purge, 1, 60, TimeUnit.MINUTES);
+    return this;
+  }
+
+  private void purge() {
+    try {
+      int purged = sessions.purgeExpired();
+      if (purged > 0) {
+        log.info("removed {} expired sessions", purged);
+      }
+    } catch (RuntimeException e) {
+      log.warn("housekeeping failed: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Seeds the demo story when nobody has an account yet; returns false (and changes nothing) when
+   * the database already has data.
+   */
+  public boolean seedDemoIfEmpty() {
+    if (!accounts.needsSetup()) {
+      return false;
+    }
+    // With a DemoClock the story spreads over the past weeks; with any other clock it all
+    // happens now, which tests do not mind.
+    DemoClock clock =
+        config.clock() instanceof DemoClock demo ? demo : new DemoClock(config.clock().instant());
+    DemoStory story = demoWorkspace.create(clock);
+    for (DemoSeed seed : demoSeeds) {
+      seed.seed(story);
+    }
+    return true;
+  }
+
+  public int port() {
+    return web.port();
+  }
+
+  /** The address of this server as its users reach it. */
+  public String url() {
+    return config.baseUrl().replaceFirst(":0$", ":" + port());
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public ObjectMapper json() {
+    return json;
+  }
+
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  public SessionService sessions() {
+    return sessions;
+  }
+
+  public ApiTokenService tokens() {
+    return tokens;
+  }
+
+  public WorkspaceService workspaces() {
+    return workspaces;
+  }
+
+  public ProductService products() {
+    return products;
+  }
+
+  public ItemService items() {
+    return items;
+  }
+
+  public Collaboration collaboration() {
+    return collaboration;
+  }
+
+  public PageService pages() {
+    return pages;
+  }
+
+  public WebServer web() {
+    return web;
+  }
+
+  @Override
+  public void close() {
+    if (housekeeping != null) {
+      housekeeping.shutdownNow();
+    }
+    web.close();
+    metrics.close();
+    db.close();
+  }
+}

@@ -1,0 +1,166 @@
+package io.hatrack.kernel.work;
+
+import io.hatrack.kernel.Conflict;
+import io.hatrack.kernel.Invalid;
+import io.hatrack.kernel.NotFound;
+import io.hatrack.kernel.auth.Role;
+import io.hatrack.kernel.auth.User;
+import io.hatrack.kernel.db.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The identity of every item: creating it with its human key, finding it by id or key with the
+ * caller's access, and moving its version on with optimistic locking. Hat services call these
+ * inside their own transactions and then write their own table.
+ */
+public final class ItemService {
+  private final Database db;
+  private final EntityStore entities;
+  private final ProductStore products;
+  private final WorkspaceStore workspaceStore;
+  private final WorkspaceService workspaces;
+  private final WatcherStore watchers;
+  private final Clock clock;
+
+  public ItemService(
+      Database db,
+      EntityStore entities,
+      ProductStore products,
+      WorkspaceStore workspaceStore,
+      WorkspaceService workspaces,
+      WatcherStore watchers,
+      Clock clock) {
+    this.db = db;
+    this.entities = entities;
+    this.products = products;
+    this.workspaceStore = workspaceStore;
+    this.workspaces = workspaces;
+    this.watchers = watchers;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates the entity row of a new item in {@code product}, numbered in the product's sequence;
+   * the creator watches it. Needs the editor role.
+   */
+  public Item create(Handle h, User actor, ProductAccess product, String kind, String title) {
+    product.require(Role.EDITOR, "create items");
+    long number = products.takeNumber(h, product.id());
+    long id =
+        entities.insert(
+            h, product.workspace().id(), product.id(), kind, number, title, actor.id(), clock.instant());
+    watchers.watch(h, id, actor.id());
+    return entities.byId(h, id).orElseThrow();
+  }
+
+  /** A live item by id or key ({@code CHK-42}), if the caller is a member of its workspace. */
+  public ItemAccess access(User actor, String ref) {
+    return db.read(h -> access(h, actor, ref));
+  }
+
+  public ItemAccess access(Handle h, User actor, String ref) {
+    ItemAccess access = accessIncludingDeleted(h, actor, ref);
+    if (access.item().deleted()) {
+      throw new NotFound("item");
+    }
+    return access;
+  }
+
+  public ItemAccess access(Handle h, User actor, long id) {
+    return access(h, actor, Long.toString(id));
+  }
+
+  /** Like {@link #access}, but also finds deleted items, for restoring them. */
+  public ItemAccess accessIncludingDeleted(Handle h, User actor, String ref) {
+    Item item = find(h, actor, new Ref(ref));
+    try {
+      return new ItemAccess(item, workspaces.access(h, actor, item.workspaceId()));
+    } catch (NotFound e) {
+      throw new NotFound("item");
+    }
+  }
+
+  private Item find(Handle h, User actor, Ref ref) {
+    if (ref.id().isPresent()) {
+      return entities.byId(h, ref.id().getAsLong()).orElseThrow(() -> new NotFound("item"));
+    }
+    if (ref.productKey() == null) {
+      throw Invalid.field("item", "must be an id such as 42 or a key such as CHK-42");
+    }
+    List<Long> mine =
+        workspaceStore.forUser(h, actor.id()).stream().map(WorkspaceAccess::id).toList();
+    List<Product> candidates = products.byKeyIn(h, mine, ref.productKey());
+    if (candidates.size() > 1) {
+      throw Invalid.field(
+          "item", "the key " + ref.text() + " exists in several of your workspaces; use the id");
+    }
+    return candidates.stream()
+        .findFirst()
+        .flatMap(p -> entities.byNumber(h, p.id(), ref.number()))
+        .orElseThrow(() -> new NotFound("item"));
+  }
+
+  /**
+   * Moves a changed item's version on by one, with its (possibly new) title, if nobody else changed
+   * it since {@code expectedVersion}; otherwise a version conflict. Returns the new version.
+   */
+  public long bump(Handle h, User actor, Item item, long expectedVersion, String title) {
+    return entities
+        .bump(h, item.id(), expectedVersion, title, actor.id(), clock.instant())
+        .orElseThrow(() -> stale(h, item, expectedVersion));
+  }
+
+  /** Deletes an item so that it can be restored; a version conflict if it changed meanwhile. */
+  public long delete(Handle h, User actor, ItemAccess access, long expectedVersion) {
+    access.require(Role.EDITOR, "delete items");
+    return entities
+        .markDeleted(h, access.id(), expectedVersion, actor.id(), clock.instant())
+        .orElseThrow(() -> stale(h, access.item(), expectedVersion));
+  }
+
+  /** Brings a deleted item back. */
+  public Item restore(Handle h, User actor, ItemAccess access) {
+    access.require(Role.EDITOR, "restore items");
+    if (!access.item().deleted()) {
+      throw Conflict.state("This item is not deleted.");
+    }
+    entities.restore(h, access.id(), actor.id(), clock.instant());
+    return entities.byId(h, access.id()).orElseThrow();
+  }
+
+  private RuntimeException stale(Handle h, Item item, long expectedVersion) {
+    Item now = entities.byId(h, item.id()).orElseThrow(() -> new NotFound("item"));
+    if (now.deleted()) {
+      return new NotFound("item");
+    }
+    return Conflict.staleVersion("This item", expectedVersion, now.version());
+  }
+
+  /** Items the caller can see, by key ({@code CHK-42}) or by words of their title. */
+  public List<Item> find(User actor, String query, int limit) {
+    String text = query == null ? "" : query.trim();
+    return db.read(
+        h -> {
+          List<Long> mine =
+              workspaceStore.forUser(h, actor.id()).stream().map(WorkspaceAccess::id).toList();
+          Ref ref = new Ref(text);
+          if (ref.productKey() != null) {
+            return entities.find(h, mine, "", ref.productKey(), ref.number(), limit);
+          }
+          return entities.find(h, mine, text, null, null, limit);
+        });
+  }
+
+  /** The most recently updated items of a product, of any kind. */
+  public List<Item> recent(ProductAccess product, int limit) {
+    return db.read(h -> entities.recentInProduct(h, product.id(), limit));
+  }
+
+  /** The time the service considers now, for callers that stamp related rows. */
+  public Instant now() {
+    return clock.instant();
+  }
+}
