@@ -33,7 +33,21 @@ import io.hatrack.kernel.web.Routes;
 import io.hatrack.kernel.web.Shells;
 import io.hatrack.kernel.web.Views;
 import io.hatrack.kernel.web.WebServer;
+import io.hatrack.kernel.web.ItemPanels;
+import io.hatrack.kernel.web.routes.AccountApi;
+import io.hatrack.kernel.web.routes.AccountPages;
+import io.hatrack.kernel.web.routes.InvitationPages;
+import io.hatrack.kernel.web.routes.ItemPanelRoutes;
+import io.hatrack.kernel.web.routes.MemberPages;
+import io.hatrack.kernel.web.routes.NavigationPages;
+import io.hatrack.kernel.web.routes.ProductPages;
+import io.hatrack.kernel.web.routes.WorkspacePages;
+import io.hatrack.kernel.web.routes.CommentApi;
+import io.hatrack.kernel.web.routes.ItemApi;
+import io.hatrack.kernel.web.routes.LinkApi;
+import io.hatrack.kernel.web.routes.ProductApi;
 import io.hatrack.kernel.web.routes.SignInRoutes;
+import io.hatrack.kernel.web.routes.WorkspaceApi;
 import io.hatrack.kernel.work.ActivityFeed;
 import io.hatrack.kernel.work.Collaboration;
 import io.hatrack.kernel.work.CommentService;
@@ -57,6 +71,8 @@ import io.hatrack.kernel.work.TagStore;
 import io.hatrack.kernel.work.WatcherStore;
 import io.hatrack.kernel.work.WorkspaceService;
 import io.hatrack.kernel.work.WorkspaceStore;
+import io.hatrack.pages.PageApi;
+import io.hatrack.pages.PageRoutes;
 import io.hatrack.pages.PageService;
 import io.hatrack.pages.PageStore;
 import io.hatrack.pages.PagesDemo;
@@ -170,6 +186,23 @@ public final class App implements AutoCloseable {
           new Authentication(sessions, tokens, accounts, csrf, config.secureCookies());
       List<Routes> routes = new ArrayList<>();
       routes.add(new SignInRoutes(accounts, sessions, workspaces, authentication, html, db));
+      routes.add(new AccountApi(tokens, collaboration.notifications(), json));
+      routes.add(new WorkspaceApi(workspaces, products, collaboration, json, config.baseUrl()));
+      routes.add(new ProductApi(products, collaboration.activity(), json));
+      routes.add(new ItemApi(items, collaboration, json));
+      routes.add(new CommentApi(collaboration.comments(), items, html, json));
+      routes.add(new LinkApi(collaboration.links(), json));
+      routes.add(new PageApi(pages, collaboration.comments(), html, json));
+      ItemPanels panels = new ItemPanels(items, collaboration, accounts, html);
+      routes.add(new InvitationPages(workspaces, accounts, sessions, authentication, html));
+      routes.add(new AccountPages(accounts, tokens, collaboration.notifications(), html));
+      routes.add(new NavigationPages(items, kinds, workspaces, products, html));
+      routes.add(new ItemPanelRoutes(panels));
+      routes.add(new WorkspacePages(workspaces, products, collaboration.activity(), html));
+      routes.add(new MemberPages(workspaces, html, config.baseUrl()));
+      // Hats' pages before the product pages, whose /w/{ws}/{product}/{hat} catches the rest.
+      routes.add(new PageRoutes(pages, products, panels));
+      routes.add(new ProductPages(products, items, collaboration.activity(), html));
       this.web =
           new WebServer(
               new WebServer.Parts(

@@ -86,6 +86,23 @@ public final class ActivityStore {
     return page(h, "a.workspace_id IS NULL AND a.actor_id = :scope", userId, before, limit);
   }
 
+  /** How many entries {@code forEntity}, {@code forProduct}, ... would list in all. */
+  public long count(Handle h, String scope, long id) {
+    String where =
+        switch (scope) {
+          case "entity" -> "a.entity_id = :scope AND a.feed";
+          case "product" -> "a.product_id = :scope AND a.feed AND (e.id IS NULL OR e.deleted_at IS NULL)";
+          case "workspace" -> "a.workspace_id = :scope AND a.feed AND (e.id IS NULL OR e.deleted_at IS NULL)";
+          case "audit" -> "a.workspace_id = :scope";
+          default -> throw new IllegalArgumentException("unknown activity scope " + scope);
+        };
+    return h.createQuery(
+            "SELECT COUNT(*) FROM activity a LEFT JOIN entity e ON e.id = a.entity_id WHERE " + where)
+        .bind("scope", id)
+        .mapTo(Long.class)
+        .one();
+  }
+
   private List<ActivityEntry> page(Handle h, String where, long scope, long before, int limit) {
     return h.createQuery(
             SELECT

@@ -33,6 +33,7 @@ public final class ApiDocs {
     String tag = "General";
     Type requestBody;
     Type response;
+    Class<?> listItem;
     int status = 200;
     boolean versioned;
     boolean etag;
@@ -70,6 +71,14 @@ public final class ApiDocs {
     public Operation returns(int status, Type type) {
       this.status = status;
       this.response = type;
+      return this;
+    }
+
+    /** The JSON is one page of a listing: {@code items}, {@code total}, {@code next_cursor}. */
+    public Operation returnsList(Class<?> itemType) {
+      this.status = 200;
+      this.response = null;
+      this.listItem = itemType;
       return this;
     }
 
@@ -236,6 +245,19 @@ public final class ApiDocs {
     Map<String, Object> ok = Schemas.map("description", op.status == 204 ? "No content" : "Success");
     if (op.response != null) {
       ok.put("content", Map.of("application/json", Map.of("schema", schemas.of(op.response))));
+    } else if (op.listItem != null) {
+      Map<String, Object> listing =
+          Schemas.map(
+              "type", "object",
+              "properties",
+                  Schemas.map(
+                      "items", Schemas.map("type", "array", "items", schemas.of(op.listItem)),
+                      "total", Schemas.map("type", "integer"),
+                      "next_cursor",
+                          Schemas.map(
+                              "type", List.of("string", "null"),
+                              "description", "Pass as cursor for the next page; null on the last")));
+      ok.put("content", Map.of("application/json", Map.of("schema", listing)));
     }
     if (op.etag) {
       ok.put(

@@ -72,9 +72,11 @@ public final class Errors {
             default -> "http_" + status;
           };
       String message =
-          status == 413
-              ? "The request body is larger than the limit of 1 MiB."
-              : r.getMessage();
+          switch (status) {
+            case 413 -> "The request body is larger than the limit of 1 MiB.";
+            case 404 -> "There is no " + ctx.method() + " " + ctx.path() + " in this API.";
+            default -> r.getMessage();
+          };
       respond(ctx, status, code, message, List.of(), null);
     } else {
       log.error("unexpected error serving {} {}", ctx.method(), ctx.path(), e);

@@ -163,6 +163,21 @@ public final class Requests {
     }
   }
 
+  /** The id position of an id-ordered listing from its {@code cursor} parameter (0: the start). */
+  public static long cursorId(Context ctx) {
+    String cursor = ctx.queryParam("cursor");
+    if (cursor == null || cursor.isBlank()) {
+      return 0;
+    }
+    return io.hatrack.kernel.Cursor.decode(cursor.trim(), 1)[0];
+  }
+
+  /** A boolean query parameter: true for {@code true}, {@code 1} or {@code yes}. */
+  public static boolean flag(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    return value != null && (value.equalsIgnoreCase("true") || value.equals("1") || value.equalsIgnoreCase("yes"));
+  }
+
   /** A numeric query parameter such as {@code before}, 0 when absent. */
   public static long longQuery(Context ctx, String name) {
     String value = ctx.queryParam(name);

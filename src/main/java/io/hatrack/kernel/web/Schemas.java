@@ -55,7 +55,7 @@ public final class Schemas {
       return new LinkedHashMap<>();
     }
     if (c.isRecord()) {
-      String name = c.getSimpleName();
+      String name = c.getSimpleName().replaceFirst("Json$", "");
       if (!components.containsKey(name)) {
         components.put(name, Map.of());
         Map<String, Object> properties = new LinkedHashMap<>();

@@ -57,6 +57,13 @@ public final class Shells {
         clock.instant());
   }
 
+  /** The shell of an htmx fragment: the reader, their time zone and the CSRF token only. */
+  public Shell fragment(Context ctx) {
+    return new Shell(
+        "", Requests.userOrNull(ctx), ctx.attribute(CSRF), Shell.Nav.NONE, List.of(), 0, assets, null,
+        clock.instant());
+  }
+
   /** A page of one's own (notifications, profile, tokens), with the workspace switcher. */
   public Shell personal(Context ctx, String section, String title, List<Shell.Crumb> crumbs) {
     User user = Requests.user(ctx);

@@ -3,6 +3,7 @@ package io.hatrack.kernel.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.kernel.NotFound;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class WebServer implements AutoCloseable {
               routes.after(SecurityHeaders::apply);
               routes.after(parts.metrics()::stop);
               routes.exception(Exception.class, parts.errors()::handle);
+              routes.exception(HttpResponseException.class, parts.errors()::handle);
               routes.error(
                   404,
                   ctx -> {

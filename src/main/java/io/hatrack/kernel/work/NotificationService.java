@@ -35,6 +35,11 @@ public final class NotificationService {
     return db.read(h -> notifications.forUser(h, user.id(), unreadOnly, before, limit));
   }
 
+  /** How many notifications the person has (only unread ones, if {@code unreadOnly}). */
+  public long count(User user, boolean unreadOnly) {
+    return db.read(h -> notifications.count(h, user.id(), unreadOnly));
+  }
+
   public long unreadCount(User user) {
     return db.read(h -> notifications.unreadCount(h, user.id()));
   }

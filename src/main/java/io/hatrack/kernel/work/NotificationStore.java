@@ -69,6 +69,17 @@ public final class NotificationStore {
         .list();
   }
 
+  public long count(Handle h, long userId, boolean unreadOnly) {
+    return h.createQuery(
+            "SELECT COUNT(*) FROM notification n JOIN membership m"
+                + " ON m.workspace_id = n.workspace_id AND m.user_id = n.user_id"
+                + " WHERE n.user_id = :user"
+                + (unreadOnly ? " AND n.read_at IS NULL" : ""))
+        .bind("user", userId)
+        .mapTo(Long.class)
+        .one();
+  }
+
   public long unreadCount(Handle h, long userId) {
     return h.createQuery(
             "SELECT COUNT(*) FROM notification n JOIN membership m"

@@ -124,14 +124,21 @@ public final class WorkspaceService {
         .orElseThrow(() -> new NotFound("workspace"));
   }
 
-  public Workspace rename(User user, String ref, String name) {
+  /** Renames a workspace if it is still at {@code expectedVersion}. */
+  public Workspace rename(User user, String ref, long expectedVersion, String name) {
     String trimmed = name == null ? null : name.trim();
     new Validation().text("name", trimmed, 80).orThrow();
     return db.tx(
         h -> {
           WorkspaceAccess ws =
               access(h, user, new Ref(ref)).require(Role.ADMIN, "rename the workspace");
-          Workspace renamed = workspaces.rename(h, ws.id(), trimmed, clock.instant());
+          Workspace renamed =
+              workspaces
+                  .rename(h, ws.id(), expectedVersion, trimmed, clock.instant())
+                  .orElseThrow(
+                      () ->
+                          Conflict.staleVersion(
+                              "The workspace", expectedVersion, ws.workspace().version()));
           audit.record(
               h,
               new Change(

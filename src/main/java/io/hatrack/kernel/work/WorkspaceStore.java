@@ -73,16 +73,18 @@ public final class WorkspaceStore {
         .list();
   }
 
-  public Workspace rename(Handle h, long id, String name, Instant now) {
+  /** Renames the workspace if it is still at {@code expectedVersion}; empty when it is not. */
+  public Optional<Workspace> rename(Handle h, long id, long expectedVersion, String name, Instant now) {
     return h.createQuery(
             "UPDATE workspace SET name = :name, updated_at = :now, version = version + 1"
-                + " WHERE id = :id"
+                + " WHERE id = :id AND version = :expected"
                 + " RETURNING id, slug, name, created_by, created_at, updated_at, version")
         .bind("name", name)
         .bind("now", Rows.millis(now))
         .bind("id", id)
+        .bind("expected", expectedVersion)
         .map((rs, ctx) -> map(rs))
-        .one();
+        .findOne();
   }
 
   public Optional<Role> role(Handle h, long workspaceId, long userId) {
