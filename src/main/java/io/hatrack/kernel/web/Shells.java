@@ -64,17 +64,46 @@ public final class Shells {
         clock.instant());
   }
 
-  /** A page of one's own (notifications, profile, tokens), with the workspace switcher. */
+  /** The cookie remembering the workspace last visited, for personal pages and for "/". */
+  public static final String LAST_WORKSPACE = "hatrack_ws";
+
+  /**
+   * A page of one's own (notifications, profile, tokens): the sidebar stays on the workspace the
+   * person last visited.
+   */
   public Shell personal(Context ctx, String section, String title, List<Shell.Crumb> crumbs) {
     User user = Requests.user(ctx);
     List<WorkspaceAccess> mine = workspaces.mine(user);
-    Shell.Nav nav = new Shell.Nav(mine, null, List.of(), null, section, List.of());
+    WorkspaceAccess last = lastVisited(ctx, mine);
+    Shell.Nav nav =
+        last == null
+            ? new Shell.Nav(mine, null, List.of(), null, section, List.of())
+            : new Shell.Nav(mine, last, products.list(last), null, section, workspaceEntries(last, section));
     return shell(ctx, user, title, nav, crumbs);
+  }
+
+  /** The workspace the person last visited, if they are still a member; else their first one. */
+  public static WorkspaceAccess lastVisited(Context ctx, List<WorkspaceAccess> mine) {
+    String slug = ctx.cookie(LAST_WORKSPACE);
+    return mine.stream()
+        .filter(w -> w.workspace().slug().equals(slug))
+        .findFirst()
+        .orElse(mine.isEmpty() ? null : mine.get(0));
+  }
+
+  private static void remember(Context ctx, WorkspaceAccess ws) {
+    if (!ws.workspace().slug().equals(ctx.cookie(LAST_WORKSPACE))) {
+      ctx.cookie(
+          new io.javalin.http.Cookie(
+              LAST_WORKSPACE, ws.workspace().slug(), "/", 60 * 60 * 24 * 365, false, true, null,
+              io.javalin.http.SameSite.LAX));
+    }
   }
 
   public Shell workspace(
       Context ctx, WorkspaceAccess ws, String section, String title, List<Shell.Crumb> crumbs) {
     User user = Requests.user(ctx);
+    remember(ctx, ws);
     List<Product> list = products.list(ws);
     Shell.Nav nav =
         new Shell.Nav(workspaces.mine(user), ws, list, null, section, workspaceEntries(ws, section));
@@ -85,6 +114,7 @@ public final class Shells {
       Context ctx, ProductAccess product, String section, String title, List<Shell.Crumb> crumbs) {
     User user = Requests.user(ctx);
     WorkspaceAccess ws = product.workspace();
+    remember(ctx, ws);
     List<Product> list = products.list(ws);
     Shell.Nav nav =
         new Shell.Nav(

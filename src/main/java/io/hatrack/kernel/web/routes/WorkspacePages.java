@@ -50,11 +50,8 @@ public final class WorkspacePages implements Routes {
 
   private void home(Context ctx) {
     List<WorkspaceAccess> mine = workspaces.mine(Requests.user(ctx));
-    if (mine.isEmpty()) {
-      ctx.redirect("/workspaces/new");
-    } else {
-      ctx.redirect("/w/" + mine.get(0).workspace().slug());
-    }
+    WorkspaceAccess last = io.hatrack.kernel.web.Shells.lastVisited(ctx, mine);
+    ctx.redirect(last == null ? "/workspaces/new" : "/w/" + last.workspace().slug());
   }
 
   private void newWorkspace(Context ctx, Form form) {
