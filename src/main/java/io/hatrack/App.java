@@ -26,6 +26,7 @@ import io.hatrack.kernel.web.Csrf;
 import io.hatrack.kernel.web.Errors;
 import io.hatrack.kernel.web.Hats;
 import io.hatrack.kernel.web.Html;
+import io.hatrack.kernel.web.ItemPanels;
 import io.hatrack.kernel.web.Json;
 import io.hatrack.kernel.web.Markdown;
 import io.hatrack.kernel.web.Metrics;
@@ -33,21 +34,20 @@ import io.hatrack.kernel.web.Routes;
 import io.hatrack.kernel.web.Shells;
 import io.hatrack.kernel.web.Views;
 import io.hatrack.kernel.web.WebServer;
-import io.hatrack.kernel.web.ItemPanels;
 import io.hatrack.kernel.web.routes.AccountApi;
 import io.hatrack.kernel.web.routes.AccountPages;
+import io.hatrack.kernel.web.routes.CommentApi;
 import io.hatrack.kernel.web.routes.InvitationPages;
+import io.hatrack.kernel.web.routes.ItemApi;
 import io.hatrack.kernel.web.routes.ItemPanelRoutes;
+import io.hatrack.kernel.web.routes.LinkApi;
 import io.hatrack.kernel.web.routes.MemberPages;
 import io.hatrack.kernel.web.routes.NavigationPages;
-import io.hatrack.kernel.web.routes.ProductPages;
-import io.hatrack.kernel.web.routes.WorkspacePages;
-import io.hatrack.kernel.web.routes.CommentApi;
-import io.hatrack.kernel.web.routes.ItemApi;
-import io.hatrack.kernel.web.routes.LinkApi;
 import io.hatrack.kernel.web.routes.ProductApi;
+import io.hatrack.kernel.web.routes.ProductPages;
 import io.hatrack.kernel.web.routes.SignInRoutes;
 import io.hatrack.kernel.web.routes.WorkspaceApi;
+import io.hatrack.kernel.web.routes.WorkspacePages;
 import io.hatrack.kernel.work.ActivityFeed;
 import io.hatrack.kernel.work.Collaboration;
 import io.hatrack.kernel.work.CommentService;
@@ -87,9 +87,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds the database, stores, services and web server of one Hatrack
- * process with plain constructors, in that order. Adding a hat means constructing its store,
- * service and routes here and adding its demo seed; nothing else in the kernel changes.
+ * The composition root: builds the database, stores, services and web server of one Hatrack process
+ * with plain constructors, in that order. Adding a hat means constructing its store, service and
+ * routes here and adding its demo seed; nothing else in the kernel changes.
  */
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
@@ -131,7 +131,8 @@ public final class App implements AutoCloseable {
       // Kernel services.
       AuditLog audit = new AuditLog(activityStore, json, clock);
       this.accounts =
-          new AccountService(db, userStore, new PasswordResetStore(), config.hasher(), audit, clock);
+          new AccountService(
+              db, userStore, new PasswordResetStore(), config.hasher(), audit, clock);
       LoginThrottle throttle =
           new LoginThrottle(new LoginAttemptStore(), clock, Duration.ofMinutes(15), 5, 50);
       this.sessions =
@@ -159,8 +160,7 @@ public final class App implements AutoCloseable {
                   audit,
                   clock),
               new TagService(db, new TagStore(), items, audit, clock),
-              new NotificationService(
-                  db, notificationStore, watcherStore, userStore, items, clock),
+              new NotificationService(db, notificationStore, watcherStore, userStore, items, clock),
               new ActivityFeed(db, activityStore, items));
       this.demoWorkspace = new DemoWorkspace(db, accounts, workspaces, products);
 

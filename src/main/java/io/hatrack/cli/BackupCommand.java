@@ -30,7 +30,8 @@ public final class BackupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String url = storage.databaseUrl();
-    if (url.startsWith("jdbc:sqlite:") && !Files.exists(storage.dataDir().resolve("hatrack.db"))
+    if (url.startsWith("jdbc:sqlite:")
+        && !Files.exists(storage.dataDir().resolve("hatrack.db"))
         && url.equals(io.hatrack.AppConfig.defaultDatabaseUrl(storage.dataDir()))) {
       throw new CommandFailure("no Hatrack database in " + storage.dataDir().toAbsolutePath());
     }

@@ -15,7 +15,11 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Start Hatrack with the demo workspace (Northwind Labs), seeding it first when the data"
-          + " directory is empty. Sign in as " + DemoStory.LOGIN_EMAIL + " / " + DemoStory.PASSWORD + "."
+          + " directory is empty. Sign in as "
+          + DemoStory.LOGIN_EMAIL
+          + " / "
+          + DemoStory.PASSWORD
+          + "."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Mixin StorageOptions storage;

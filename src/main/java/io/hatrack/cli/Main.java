@@ -8,8 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code hatrack} command. Exit codes: 0 success, 2 usage error, 1 failure, each failure with
- * a one-line reason on standard error.
+ * The {@code hatrack} command. Exit codes: 0 success, 2 usage error, 1 failure, each failure with a
+ * one-line reason on standard error.
  */
 @Command(
     name = "hatrack",

@@ -14,7 +14,8 @@ public final class ServerOptions {
   @Option(
       names = "--host",
       paramLabel = "ADDRESS",
-      description = "Address to listen on (default: 0.0.0.0 for serve, 127.0.0.1 for demo; env HATRACK_HOST).",
+      description =
+          "Address to listen on (default: 0.0.0.0 for serve, 127.0.0.1 for demo; env HATRACK_HOST).",
       defaultValue = "${env:HATRACK_HOST}")
   String host;
 

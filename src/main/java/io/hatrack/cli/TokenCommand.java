@@ -34,22 +34,31 @@ public final class TokenCommand implements Runnable {
   public static final class Create implements Callable<Integer> {
     @Mixin StorageOptions storage;
 
-    @Option(names = "--email", required = true, paramLabel = "E", description = "The account's e-mail.")
+    @Option(
+        names = "--email",
+        required = true,
+        paramLabel = "E",
+        description = "The account's e-mail.")
     String email;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "What the token is for (default: CLI).")
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        description = "What the token is for (default: CLI).")
     String name = "CLI";
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-      AppConfig config = AppConfig.defaults(storage.dataDir(), storage.databaseUrl(), "127.0.0.1", 0);
+      AppConfig config =
+          AppConfig.defaults(storage.dataDir(), storage.databaseUrl(), "127.0.0.1", 0);
       try (App app = new App(config)) {
         User user =
             app.accounts()
                 .byEmail(email)
-                .orElseThrow(() -> new CommandFailure("no account has the e-mail address " + email));
+                .orElseThrow(
+                    () -> new CommandFailure("no account has the e-mail address " + email));
         var created = app.tokens().create(user, name);
         var out = spec.commandLine().getOut();
         out.println(

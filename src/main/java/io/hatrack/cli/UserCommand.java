@@ -47,7 +47,10 @@ public final class UserCommand implements Runnable {
     @Option(names = "--name", required = true, paramLabel = "N", description = "Display name.")
     String name;
 
-    @Option(names = "--workspace", paramLabel = "W", description = "Workspace slug, id or new name.")
+    @Option(
+        names = "--workspace",
+        paramLabel = "W",
+        description = "Workspace slug, id or new name.")
     String workspace;
 
     @Option(
@@ -73,7 +76,8 @@ public final class UserCommand implements Runnable {
       }
       Role wanted = role == null ? null : Role.parse("role", role);
       String password = passwordStdin ? readPassword() : null;
-      AppConfig config = AppConfig.defaults(storage.dataDir(), storage.databaseUrl(), "127.0.0.1", 0);
+      AppConfig config =
+          AppConfig.defaults(storage.dataDir(), storage.databaseUrl(), "127.0.0.1", 0);
       try (App app = new App(config)) {
         var out = spec.commandLine().getOut();
         String joined =
@@ -99,10 +103,15 @@ public final class UserCommand implements Runnable {
                                 + " owner or left out");
                       }
                       Workspace created = app.workspaces().create(h, user, workspace, null);
-                      return " and created the workspace " + created.name() + " (" + created.slug() + ") as its owner";
+                      return " and created the workspace "
+                          + created.name()
+                          + " ("
+                          + created.slug()
+                          + ") as its owner";
                     });
         User user = app.accounts().byEmail(email).orElseThrow();
-        out.println("Created the account @" + user.handle() + " <" + user.email() + ">" + joined + ".");
+        out.println(
+            "Created the account @" + user.handle() + " <" + user.email() + ">" + joined + ".");
         if (password == null) {
           String secret = app.accounts().createPasswordLink(user.id());
           out.println("To choose a password, open (valid for 7 days, once):");

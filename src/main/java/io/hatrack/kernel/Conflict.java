@@ -1,8 +1,6 @@
 package io.hatrack.kernel;
 
-/**
- * The request clashes with the current state: a stale version, or a name that is already taken.
- */
+/** The request clashes with the current state: a stale version, or a name that is already taken. */
 public final class Conflict extends HatrackException {
   private static final long serialVersionUID = 1L;
   private final String code;

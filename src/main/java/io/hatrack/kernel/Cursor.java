@@ -29,8 +29,7 @@ public final class Cursor {
    */
   public static long[] decode(String cursor, int count) {
     try {
-      String text =
-          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
       String[] pieces = text.split("\\.");
       if (pieces.length != count) {
         throw new IllegalArgumentException("wrong number of parts");

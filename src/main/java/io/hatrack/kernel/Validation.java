@@ -31,7 +31,9 @@ public final class Validation {
         field, value == null || value.length() <= max, "must be at most " + max + " characters");
   }
 
-  /** A text that, when present, must match {@code pattern}; {@code reason} says what is expected. */
+  /**
+   * A text that, when present, must match {@code pattern}; {@code reason} says what is expected.
+   */
   public Validation matches(String field, String value, Pattern pattern, String reason) {
     return check(field, value == null || pattern.matcher(value).matches(), reason);
   }

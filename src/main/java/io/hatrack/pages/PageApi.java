@@ -34,16 +34,30 @@ public final class PageApi implements Routes {
 
   /** A page in a listing: everything but the body. */
   public record PageSummaryJson(
-      long id, String key, String title, long version, long productId, Instant createdAt, Instant updatedAt, String url) {
+      long id,
+      String key,
+      String title,
+      long version,
+      long productId,
+      Instant createdAt,
+      Instant updatedAt,
+      String url) {
     static PageSummaryJson of(Item i) {
       return new PageSummaryJson(
-          i.id(), i.key(), i.title(), i.version(), i.productId(), i.createdAt(), i.updatedAt(), "/i/" + i.key());
+          i.id(),
+          i.key(),
+          i.title(),
+          i.version(),
+          i.productId(),
+          i.createdAt(),
+          i.updatedAt(),
+          "/i/" + i.key());
     }
   }
 
   /**
-   * A page. {@code comments} is present when asked for with {@code include=comments}: the first
-   * 50, oldest first, with {@code comment_count} the number in all.
+   * A page. {@code comments} is present when asked for with {@code include=comments}: the first 50,
+   * oldest first, with {@code comment_count} the number in all.
    */
   public record PageJson(
       long id,
@@ -106,7 +120,9 @@ public final class PageApi implements Routes {
         pages.list(Requests.user(ctx), ctx.pathParam("product"), ctx.queryParam("cursor"), limit);
     ctx.json(
         new ListJson<>(
-            slice.items().stream().map(PageSummaryJson::of).toList(), slice.total(), slice.nextCursor()));
+            slice.items().stream().map(PageSummaryJson::of).toList(),
+            slice.total(),
+            slice.nextCursor()));
   }
 
   private void create(Context ctx) {

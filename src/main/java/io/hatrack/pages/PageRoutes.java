@@ -59,7 +59,11 @@ public final class PageRoutes implements Routes {
   }
 
   private static String base(ProductAccess product) {
-    return "/w/" + product.workspace().workspace().slug() + "/" + product.product().slug() + "/pages";
+    return "/w/"
+        + product.workspace().workspace().slug()
+        + "/"
+        + product.product().slug()
+        + "/pages";
   }
 
   private void list(Context ctx) {
@@ -67,7 +71,8 @@ public final class PageRoutes implements Routes {
     String cursor = ctx.queryParam("cursor");
     Slice<Item> slice = pages.list(Requests.user(ctx), Long.toString(product.id()), cursor, 50);
     Shell shell =
-        html.shells().product(ctx, product, "pages", "Pages", List.of(new Shell.Crumb("Pages", null)));
+        html.shells()
+            .product(ctx, product, "pages", "Pages", List.of(new Shell.Crumb("Pages", null)));
     html.page(
         ctx,
         "pages/list.jte",
@@ -124,8 +129,21 @@ public final class PageRoutes implements Routes {
                 product,
                 "pages",
                 page.title(),
-                List.of(new Shell.Crumb("Pages", base(product)), new Shell.Crumb(page.item().key(), null)));
-    html.page(ctx, "pages/show.jte", shell, "page", page, "bodyHtml", body, "panel", panel, "base", base(product));
+                List.of(
+                    new Shell.Crumb("Pages", base(product)),
+                    new Shell.Crumb(page.item().key(), null)));
+    html.page(
+        ctx,
+        "pages/show.jte",
+        shell,
+        "page",
+        page,
+        "bodyHtml",
+        body,
+        "panel",
+        panel,
+        "base",
+        base(product));
   }
 
   private void editForm(Context ctx) {
@@ -135,7 +153,8 @@ public final class PageRoutes implements Routes {
         ctx,
         product,
         page,
-        Form.of("title", page.title(), "body", page.body(), "version", Long.toString(page.version())),
+        Form.of(
+            "title", page.title(), "body", page.body(), "version", Long.toString(page.version())),
         null);
   }
 
@@ -150,7 +169,11 @@ public final class PageRoutes implements Routes {
     }
     try {
       pages.update(
-          Requests.user(ctx), Long.toString(page.id()), version, ctx.formParam("title"), ctx.formParam("body"));
+          Requests.user(ctx),
+          Long.toString(page.id()),
+          version,
+          ctx.formParam("title"),
+          ctx.formParam("body"));
       Flashes.success(ctx, "Saved.");
       ctx.redirect(base(product) + "/" + page.id());
     } catch (Invalid e) {
@@ -158,12 +181,16 @@ public final class PageRoutes implements Routes {
       renderEditor(ctx, product, page, Form.refused(ctx, e), null);
     } catch (Conflict e) {
       ctx.status(409);
-      renderEditor(ctx, product, page, Form.refused(ctx, e.getMessage()), pages.get(Requests.user(ctx), Long.toString(page.id())).page());
+      renderEditor(
+          ctx,
+          product,
+          page,
+          Form.refused(ctx, e.getMessage()),
+          pages.get(Requests.user(ctx), Long.toString(page.id())).page());
     }
   }
 
-  private void renderEditor(
-      Context ctx, ProductAccess product, Page page, Form form, Page theirs) {
+  private void renderEditor(Context ctx, ProductAccess product, Page page, Form form, Page theirs) {
     String title = page == null ? "New page" : "Edit " + page.title();
     List<Shell.Crumb> crumbs =
         page == null

@@ -25,13 +25,14 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Pages: Markdown documents in a product. Editors write them; everyone in the workspace reads
- * them. People mentioned in a page are notified once, when the mention is added; watchers hear of
- * every edit.
+ * Pages: Markdown documents in a product. Editors write them; everyone in the workspace reads them.
+ * People mentioned in a page are notified once, when the mention is added; watchers hear of every
+ * edit.
  */
 public final class PageService {
   /** The longest title accepted, in characters. */
   public static final int MAX_TITLE = 200;
+
   /** The longest body accepted, in characters. */
   public static final int MAX_BODY = 200_000;
 
@@ -172,7 +173,11 @@ public final class PageService {
           Set<Long> told =
               new HashSet<>(
                   notifier.mentioned(
-                      h, updated, actor, added, actor.name() + " mentioned you in " + updated.label()));
+                      h,
+                      updated,
+                      actor,
+                      added,
+                      actor.name() + " mentioned you in " + updated.label()));
           notifier.watchers(h, updated, actor, actor.name() + " edited " + updated.label(), told);
           audit.record(
               h,

@@ -18,7 +18,6 @@ public final class PagesDemo implements DemoSeed {
   @Override
   public void seed(DemoStory story) {
     String chk = story.checkout().slug();
-    String mob = story.mobile().slug();
 
     story.at(40, 0);
     Page vision =
@@ -75,6 +74,23 @@ public final class PagesDemo implements DemoSeed {
             vision.item().key(),
             "Agree with the order. Saved cards first: it is the biggest lever on conversion.");
 
+    Page interview = research(story, vision);
+    Page runbook = runbook(story, interview);
+    team(story);
+    mobile(story);
+
+    story.at(0, 3);
+    pages.update(
+        story.ana(),
+        vision.item().key(),
+        vision.version(),
+        null,
+        vision.body().replace("61 % to 68 %", "61 % to 68 % (baseline re-measured in October)"));
+    collaboration.links().add(story.ben(), runbook.item().key(), vision.item().key(), "relates-to");
+  }
+
+  private Page research(DemoStory story, Page vision) {
+    String chk = story.checkout().slug();
     story.at(30, 4);
     Page interview =
         pages.create(
@@ -94,10 +110,10 @@ public final class PagesDemo implements DemoSeed {
             - Share the saved-cards prototype with them in the next round (CHK-1 has the context).
             - Ask support (@eva) for the 3-D Secure ticket count from Brightwave.
             """);
-    collaboration.tags().set(story.ana(), interview.item().key(), List.of("research", "saved-cards", "3ds"));
     collaboration
-        .links()
-        .add(story.ana(), interview.item().key(), vision.item().key(), "supports");
+        .tags()
+        .set(story.ana(), interview.item().key(), List.of("research", "saved-cards", "3ds"));
+    collaboration.links().add(story.ana(), interview.item().key(), vision.item().key(), "supports");
     story.at(29, 22);
     collaboration
         .comments()
@@ -115,6 +131,11 @@ public final class PagesDemo implements DemoSeed {
             "17 tickets from Brightwave about 3-D Secure in the last 60 days, most from two"
                 + " issuers.");
 
+    return interview;
+  }
+
+  private Page runbook(DemoStory story, Page interview) {
+    String chk = story.checkout().slug();
     story.at(21, 6);
     Page runbook =
         pages.create(
@@ -139,6 +160,11 @@ public final class PagesDemo implements DemoSeed {
         .links()
         .add(story.ben(), runbook.item().key(), interview.item().key(), "relates-to");
 
+    return runbook;
+  }
+
+  private void team(DemoStory story) {
+    String chk = story.checkout().slug();
     story.at(14, 3);
     Page agreement =
         pages.create(
@@ -152,7 +178,10 @@ public final class PagesDemo implements DemoSeed {
             - Decisions go in the decision log with context and options.
             """);
     collaboration.tags().set(story.ana(), agreement.item().key(), List.of("team"));
+  }
 
+  private void mobile(DemoStory story) {
+    String mob = story.mobile().slug();
     story.at(6, 2);
     Page payouts =
         pages.create(
@@ -175,13 +204,5 @@ public final class PagesDemo implements DemoSeed {
             payouts.item().key(),
             "Good questions. The vault is shared, so yes in principle; @ben to confirm the"
                 + " tokens are scoped per merchant.");
-
-    story.at(0, 3);
-    pages.update(
-        story.ana(),
-        vision.item().key(),
-        vision.version(),
-        null,
-        vision.body().replace("61 % to 68 %", "61 % to 68 % (baseline re-measured in October)"));
   }
 }

@@ -67,7 +67,11 @@ class MentionFlowBrowserTest {
     User ana = server.user("Ana Lima");
     User ben = server.user("Ben Okafor");
     Workspace ws = server.workspace(ana);
-    server.app().database().txVoid(h -> server.app().workspaces().addMemberAsAdministrator(h, ws.id(), ben, Role.EDITOR));
+    server
+        .app()
+        .database()
+        .txVoid(
+            h -> server.app().workspaces().addMemberAsAdministrator(h, ws.id(), ben, Role.EDITOR));
 
     signIn(ana.email());
     assertThat(driver.getCurrentUrl()).endsWith("/w/" + ws.slug());
@@ -87,7 +91,9 @@ class MentionFlowBrowserTest {
     find("#f-title").sendKeys("Saved cards PRD");
     find("#md-body").sendKeys("# Problem\nShoppers re-type their card.");
     find("#page-form button[type=submit]").click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".item-main h1"), "Saved cards PRD"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".item-main h1"), "Saved cards PRD"));
     assertThat(find(".prose h1").getText()).isEqualTo("Problem");
     assertThat(find(".item-main .key").getText()).isEqualTo("CHK-1");
 
@@ -98,7 +104,9 @@ class MentionFlowBrowserTest {
     comment.sendKeys(" can you check the 3-D Secure part?");
     find("#comments .comment-form button[type=submit]").click();
     WebElement mention =
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#comments .comment .mention")));
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#comments .comment .mention")));
     assertThat(mention.getText()).isEqualTo("@" + ben.handle());
     assertThat(find("#comments-h").getText()).contains("(1)");
     assertThat(severeConsoleErrors(driver)).isEmpty();
@@ -111,7 +119,9 @@ class MentionFlowBrowserTest {
     assertThat(find(".badge-count").getText()).isEqualTo("1");
     go("/notifications");
     WebElement notification = find(".notification.unread");
-    assertThat(notification.getText()).contains("Ana Lima mentioned you on CHK-1").contains("Saved cards PRD");
+    assertThat(notification.getText())
+        .contains("Ana Lima mentioned you on CHK-1")
+        .contains("Saved cards PRD");
     notification.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.urlContains("/pages/"));
     assertThat(find(".item-main h1").getText()).isEqualTo("Saved cards PRD");

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * token from the last page and sends forms with it. For HTTP-level tests of the web UI.
  */
 public final class Browser {
-  private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
+  private static final Pattern CSRF =
+      Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
   private final String base;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -30,7 +31,11 @@ public final class Browser {
 
   public Browser(String base) {
     this.base = base;
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /** A page as the browser got it. */
@@ -87,7 +92,9 @@ public final class Browser {
       form.put(fields[i], fields[i + 1]);
     }
     String body =
-        form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        form.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -125,7 +132,8 @@ public final class Browser {
   private Page send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), r.headers());
+      return new Page(
+          r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -47,7 +47,15 @@ public final class TestServer implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("hatrack-test-");
       AppConfig config =
-          new AppConfig(dir, jdbcUrl, "127.0.0.1", 0, null, 4, new PasswordHasher(1024, 1), Clock.systemUTC());
+          new AppConfig(
+              dir,
+              jdbcUrl,
+              "127.0.0.1",
+              0,
+              null,
+              4,
+              new PasswordHasher(1024, 1),
+              Clock.systemUTC());
       return new TestServer(new App(config).start(), dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -68,7 +76,8 @@ public final class TestServer implements AutoCloseable {
 
   /** A fresh suffix so that every fixture's e-mail, slug and key is unique in this database. */
   public static String unique() {
-    return Integer.toString(COUNTER.incrementAndGet()) + Long.toString(System.nanoTime() % 100_000, 36);
+    return Integer.toString(COUNTER.incrementAndGet())
+        + Long.toString(System.nanoTime() % 100_000, 36);
   }
 
   /** A new account with the password {@code password123}. */
@@ -84,7 +93,10 @@ public final class TestServer implements AutoCloseable {
   public Product product(User admin, Workspace ws) {
     String u = unique();
     return app.products()
-        .create(admin, ws.slug(), new ProductService.ProductInput("Product " + u, null, null, "A product for tests"));
+        .create(
+            admin,
+            ws.slug(),
+            new ProductService.ProductInput("Product " + u, null, null, "A product for tests"));
   }
 
   /** An API client acting as {@code user}, with a fresh token. */
@@ -106,7 +118,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** An answer with its status, headers and body. */
-  public record Answer(int status, java.net.http.HttpHeaders headers, String body, ObjectMapper mapper) {
+  public record Answer(
+      int status, java.net.http.HttpHeaders headers, String body, ObjectMapper mapper) {
     public JsonNode json() {
       try {
         return mapper.readTree(body);
@@ -153,7 +166,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Answer patch(String path, String body, String ifMatch) {
-      HttpRequest.Builder b = request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(body));
+      HttpRequest.Builder b =
+          request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(body));
       if (ifMatch != null) {
         b.header("If-Match", ifMatch);
       }
@@ -170,7 +184,8 @@ public final class TestServer implements AutoCloseable {
 
     public Answer send(HttpRequest.Builder builder) {
       try {
-        HttpResponse<String> r = server.http().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            server.http().send(builder.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.headers(), r.body(), server.json());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -182,7 +197,8 @@ public final class TestServer implements AutoCloseable {
 
     public HttpRequest.Builder request(String path) {
       HttpRequest.Builder b =
-          HttpRequest.newBuilder(URI.create(server.url() + path)).header("Content-Type", "application/json");
+          HttpRequest.newBuilder(URI.create(server.url() + path))
+              .header("Content-Type", "application/json");
       if (token != null) {
         b.header("Authorization", "Bearer " + token);
       }

@@ -85,7 +85,15 @@ class ApiErrorsTest {
   @Test
   void aViewerMayReadButNotWrite() {
     User viewer = server.user("Viewer");
-    server.app().database().txVoid(h -> server.app().workspaces().addMemberAsAdministrator(h, ws.id(), viewer, Role.VIEWER));
+    server
+        .app()
+        .database()
+        .txVoid(
+            h ->
+                server
+                    .app()
+                    .workspaces()
+                    .addMemberAsAdministrator(h, ws.id(), viewer, Role.VIEWER));
     TestServer.Api api = server.api(viewer);
     long before = pageCount();
 
@@ -111,7 +119,8 @@ class ApiErrorsTest {
     Answer answer = ana.post(pages(), "{\"titel\":\"typo\",\"body\":\"\"}");
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("titel");
+    assertThat(answer.json().path("error").path("details").get(0).path("field").asText())
+        .isEqualTo("titel");
   }
 
   @Test
@@ -119,8 +128,10 @@ class ApiErrorsTest {
     Answer answer = ana.post(pages(), "{\"title\":42,\"body\":\"\"}");
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("title");
-    assertThat(answer.json().path("error").path("details").get(0).path("reason").asText()).contains("string");
+    assertThat(answer.json().path("error").path("details").get(0).path("field").asText())
+        .isEqualTo("title");
+    assertThat(answer.json().path("error").path("details").get(0).path("reason").asText())
+        .contains("string");
   }
 
   @Test
@@ -142,7 +153,8 @@ class ApiErrorsTest {
     Answer answer = ana.post(pages(), longBody);
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("body");
+    assertThat(answer.json().path("error").path("details").get(0).path("field").asText())
+        .isEqualTo("body");
   }
 
   @Test
@@ -152,7 +164,8 @@ class ApiErrorsTest {
     Answer answer = ana.patch("/api/v1/pages/" + id, "{\"title\":\"u\"}", "\"soon\"");
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("If-Match");
+    assertThat(answer.json().path("error").path("details").get(0).path("field").asText())
+        .isEqualTo("If-Match");
   }
 
   @Test
@@ -160,7 +173,8 @@ class ApiErrorsTest {
     Answer answer = ana.get(pages() + "?limit=5000");
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("limit");
+    assertThat(answer.json().path("error").path("details").get(0).path("field").asText())
+        .isEqualTo("limit");
   }
 
   @Test
@@ -168,21 +182,25 @@ class ApiErrorsTest {
     Answer answer = ana.get(pages() + "?cursor=not-a-cursor");
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("cursor");
+    assertThat(answer.json().path("error").path("details").get(0).path("field").asText())
+        .isEqualTo("cursor");
   }
 
   @Test
   void everyAnswerCarriesTheSecurityHeaders() {
     Answer answer = ana.get("/api/v1/me");
 
-    assertThat(answer.header("Content-Security-Policy")).contains("frame-ancestors 'none'").contains("script-src 'self'");
+    assertThat(answer.header("Content-Security-Policy"))
+        .contains("frame-ancestors 'none'")
+        .contains("script-src 'self'");
     assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(answer.header("Referrer-Policy")).isEqualTo("same-origin");
   }
 
   @Test
   void healthAnswersUpWhileTheDatabaseAnswers() {
-    Answer health = server.apiWithToken(null).send(server.apiWithToken(null).request("/health").GET());
+    Answer health =
+        server.apiWithToken(null).send(server.apiWithToken(null).request("/health").GET());
 
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().path("database").asText()).isEqualTo("up");
@@ -196,7 +214,9 @@ class ApiErrorsTest {
     Answer metrics = anonymous.send(anonymous.request("/metrics").GET());
 
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).contains("http_server_requests_seconds_count").contains("route=\"/api/v1/me\"");
+    assertThat(metrics.body())
+        .contains("http_server_requests_seconds_count")
+        .contains("route=\"/api/v1/me\"");
     assertThat(metrics.body()).contains("jvm_memory_used_bytes");
   }
 
@@ -204,10 +224,25 @@ class ApiErrorsTest {
   void deletingWithoutEditorRightsIsForbiddenAndKeepsThePage() {
     long id = ana.post(pages(), "{\"title\":\"keep\",\"body\":\"\"}").json().path("id").asLong();
     User commenter = server.user("Commenter");
-    server.app().database().txVoid(h -> server.app().workspaces().addMemberAsAdministrator(h, ws.id(), commenter, Role.COMMENTER));
+    server
+        .app()
+        .database()
+        .txVoid(
+            h ->
+                server
+                    .app()
+                    .workspaces()
+                    .addMemberAsAdministrator(h, ws.id(), commenter, Role.COMMENTER));
 
     Answer answer =
-        server.api(commenter).send(server.api(commenter).request("/api/v1/pages/" + id).header("If-Match", "\"1\"").DELETE());
+        server
+            .api(commenter)
+            .send(
+                server
+                    .api(commenter)
+                    .request("/api/v1/pages/" + id)
+                    .header("If-Match", "\"1\"")
+                    .DELETE());
 
     assertThat(answer.status()).isEqualTo(403);
     assertThat(ana.get("/api/v1/pages/" + id).status()).isEqualTo(200);
@@ -215,7 +250,9 @@ class ApiErrorsTest {
 
   @Test
   void aPatchOnAnotherMethodIsNotFound() {
-    Answer answer = ana.send(ana.request("/api/v1/me").method("PATCH", HttpRequest.BodyPublishers.ofString("{}")));
+    Answer answer =
+        ana.send(
+            ana.request("/api/v1/me").method("PATCH", HttpRequest.BodyPublishers.ofString("{}")));
 
     assertThat(answer.status()).isEqualTo(404);
   }

@@ -35,7 +35,8 @@ class OpenApiDocumentTest {
   @Test
   void theDocumentIsOpenApi31WithBearerSecurity() {
     assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
-    assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+    assertThat(
+            doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
         .isEqualTo("bearer");
   }
 
@@ -43,7 +44,8 @@ class OpenApiDocumentTest {
   void everyServedApiRouteIsInTheDocument() {
     List<String> missing = new ArrayList<>();
     int apiRoutes = 0;
-    for (ParsedEndpoint endpoint : server.app().web().javalin().unsafe.internalRouter.allHttpHandlers()) {
+    for (ParsedEndpoint endpoint :
+        server.app().web().javalin().unsafe.internalRouter.allHttpHandlers()) {
       String path = endpoint.endpoint.path;
       String method = endpoint.endpoint.method.name().toLowerCase(Locale.ROOT);
       if (!path.startsWith("/api/") || method.equals("head") || method.equals("options")) {
@@ -91,13 +93,13 @@ class OpenApiDocumentTest {
 
   private static void collectRefs(JsonNode node, List<String> refs) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(e -> {
+      for (var e : node.properties()) {
         if (e.getKey().equals("$ref")) {
           refs.add(e.getValue().asText());
         } else {
           collectRefs(e.getValue(), refs);
         }
-      });
+      }
     } else if (node.isArray()) {
       node.forEach(n -> collectRefs(n, refs));
     }

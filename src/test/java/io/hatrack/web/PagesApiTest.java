@@ -59,7 +59,8 @@ class PagesApiTest {
     assertThat(created.json().path("key").asText()).startsWith(product.key() + "-");
     assertThat(created.json().path("version").asLong()).isEqualTo(1);
     assertThat(created.header("ETag")).isEqualTo("\"1\"");
-    assertThat(created.header("Location")).isEqualTo("/api/v1/pages/" + created.json().path("id").asLong());
+    assertThat(created.header("Location"))
+        .isEqualTo("/api/v1/pages/" + created.json().path("id").asLong());
     assertThat(created.json().path("body_html").asText()).contains("<h1>Where we go</h1>");
   }
 
@@ -128,7 +129,9 @@ class PagesApiTest {
   void listingWalksEveryPageOnceWithATotal() {
     Product own = server.product(owner, ws);
     for (int i = 0; i < 7; i++) {
-      ana.post("/api/v1/products/" + own.slug() + "/pages", "{\"title\":\"Page " + i + "\",\"body\":\"\"}");
+      ana.post(
+          "/api/v1/products/" + own.slug() + "/pages",
+          "{\"title\":\"Page " + i + "\",\"body\":\"\"}");
     }
     Set<Long> seen = new HashSet<>();
     List<Long> order = new ArrayList<>();
@@ -136,14 +139,24 @@ class PagesApiTest {
     int pages = 0;
     do {
       Answer page =
-          ana.get("/api/v1/products/" + own.slug() + "/pages?limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+          ana.get(
+              "/api/v1/products/"
+                  + own.slug()
+                  + "/pages?limit=3"
+                  + (cursor == null ? "" : "&cursor=" + cursor));
       assertThat(page.status()).isEqualTo(200);
       assertThat(page.json().path("total").asLong()).isEqualTo(7);
-      page.json().path("items").forEach(i -> {
-        seen.add(i.path("id").asLong());
-        order.add(i.path("id").asLong());
-      });
-      cursor = page.json().path("next_cursor").isNull() ? null : page.json().path("next_cursor").asText();
+      page.json()
+          .path("items")
+          .forEach(
+              i -> {
+                seen.add(i.path("id").asLong());
+                order.add(i.path("id").asLong());
+              });
+      cursor =
+          page.json().path("next_cursor").isNull()
+              ? null
+              : page.json().path("next_cursor").asText();
       pages++;
     } while (cursor != null);
 
@@ -169,15 +182,19 @@ class PagesApiTest {
 
   @Test
   void aBlankTitleIsRefusedNamingTheFieldAndNothingIsCreated() {
-    long before = ana.get("/api/v1/products/" + product.slug() + "/pages").json().path("total").asLong();
+    long before =
+        ana.get("/api/v1/products/" + product.slug() + "/pages").json().path("total").asLong();
 
     Answer refused =
-        ana.post("/api/v1/products/" + product.slug() + "/pages", "{\"title\":\"  \",\"body\":\"x\"}");
+        ana.post(
+            "/api/v1/products/" + product.slug() + "/pages", "{\"title\":\"  \",\"body\":\"x\"}");
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.errorCode()).isEqualTo("validation_failed");
-    assertThat(refused.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("title");
-    assertThat(ana.get("/api/v1/products/" + product.slug() + "/pages").json().path("total").asLong())
+    assertThat(refused.json().path("error").path("details").get(0).path("field").asText())
+        .isEqualTo("title");
+    assertThat(
+            ana.get("/api/v1/products/" + product.slug() + "/pages").json().path("total").asLong())
         .isEqualTo(before);
   }
 }

@@ -27,17 +27,23 @@ class WebSessionTest {
       Browser.Page done =
           browser.post(
               "/setup",
-              "name", "Ana Lima",
-              "email", "ana@example.com",
-              "password", "correct horse",
-              "workspace", "Northwind Labs",
-              "time_zone", "Europe/Lisbon");
+              "name",
+              "Ana Lima",
+              "email",
+              "ana@example.com",
+              "password",
+              "correct horse",
+              "workspace",
+              "Northwind Labs",
+              "time_zone",
+              "Europe/Lisbon");
 
       assertThat(done.location()).isEqualTo("/w/northwind-labs");
       assertThat(browser.open("/w/northwind-labs").body()).contains("Create your first product");
       User ana = server.app().accounts().byEmail("ana@example.com").orElseThrow();
       assertThat(ana.timeZone()).isEqualTo("Europe/Lisbon");
-      assertThat(server.app().workspaces().access(ana, "northwind-labs").role()).isEqualTo(Role.OWNER);
+      assertThat(server.app().workspaces().access(ana, "northwind-labs").role())
+          .isEqualTo(Role.OWNER);
       assertThat(new Browser(server.url()).get("/setup").location()).isEqualTo("/login");
     }
   }
@@ -49,10 +55,13 @@ class WebSessionTest {
       browser.get("/setup");
 
       Browser.Page refused =
-          browser.post("/setup", "name", "", "email", "not-an-email", "password", "short", "workspace", "W");
+          browser.post(
+              "/setup", "name", "", "email", "not-an-email", "password", "short", "workspace", "W");
 
       assertThat(refused.status()).isEqualTo(422);
-      assertThat(refused.body()).contains("must be an e-mail address").contains("at least 8 characters");
+      assertThat(refused.body())
+          .contains("must be an e-mail address")
+          .contains("at least 8 characters");
       assertThat(server.app().accounts().needsSetup()).isTrue();
     }
   }
@@ -74,11 +83,16 @@ class WebSessionTest {
       User ana = server.user("Ana");
       Browser browser = new Browser(server.url());
       browser.get("/login");
-      Browser.Page answer = browser.post("/login", "email", ana.email(), "password", "password123", "next", "/notifications");
+      Browser.Page answer =
+          browser.post(
+              "/login", "email", ana.email(), "password", "password123", "next", "/notifications");
 
       assertThat(answer.location()).isEqualTo("/notifications");
       String setCookie =
-          answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("hatrack_session=")).findFirst().orElseThrow();
+          answer.headers().allValues("Set-Cookie").stream()
+              .filter(c -> c.startsWith("hatrack_session="))
+              .findFirst()
+              .orElseThrow();
       assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax");
       assertThat(browser.get("/notifications").status()).isEqualTo(200);
 
@@ -95,8 +109,10 @@ class WebSessionTest {
       Browser browser = new Browser(server.url());
       browser.get("/login");
 
-      Browser.Page wrongPassword = browser.post("/login", "email", ana.email(), "password", "nope-nope");
-      Browser.Page unknownEmail = browser.post("/login", "email", "nobody@example.com", "password", "nope-nope");
+      Browser.Page wrongPassword =
+          browser.post("/login", "email", ana.email(), "password", "nope-nope");
+      Browser.Page unknownEmail =
+          browser.post("/login", "email", "nobody@example.com", "password", "nope-nope");
 
       assertThat(wrongPassword.status()).isEqualTo(422);
       assertThat(wrongPassword.body()).contains("The e-mail address or the password is not right.");
@@ -111,10 +127,12 @@ class WebSessionTest {
       Browser browser = new Browser(server.url());
       browser.get("/login");
       for (int i = 0; i < 5; i++) {
-        assertThat(browser.post("/login", "email", ana.email(), "password", "guess-" + i).status()).isEqualTo(422);
+        assertThat(browser.post("/login", "email", ana.email(), "password", "guess-" + i).status())
+            .isEqualTo(422);
       }
 
-      Browser.Page limited = browser.post("/login", "email", ana.email(), "password", "password123");
+      Browser.Page limited =
+          browser.post("/login", "email", ana.email(), "password", "password123");
 
       assertThat(limited.status()).isEqualTo(429);
       assertThat(limited.header("Retry-After")).isNotNull();
@@ -130,9 +148,11 @@ class WebSessionTest {
       Browser browser = new Browser(server.url());
       browser.signIn(ana.email(), "password123");
 
-      Browser.Page forged = browser.postRaw("/w/" + ws.slug() + "/products", Map.of("name", "Forged"));
+      Browser.Page forged =
+          browser.postRaw("/w/" + ws.slug() + "/products", Map.of("name", "Forged"));
       Browser.Page wrongToken =
-          browser.postRaw("/w/" + ws.slug() + "/products", Map.of("name", "Forged", "_csrf", "abc"));
+          browser.postRaw(
+              "/w/" + ws.slug() + "/products", Map.of("name", "Forged", "_csrf", "abc"));
 
       assertThat(forged.status()).isEqualTo(403);
       assertThat(wrongToken.status()).isEqualTo(403);
@@ -151,7 +171,8 @@ class WebSessionTest {
       browser.signIn(ana.email(), "password123");
       browser.get("/i/" + page.item().key());
 
-      Browser.Page answer = browser.htmxPost("/items/" + page.id() + "/comments", "body", "Looks good");
+      Browser.Page answer =
+          browser.htmxPost("/items/" + page.id() + "/comments", "body", "Looks good");
 
       assertThat(answer.status()).isEqualTo(200);
       assertThat(answer.body()).contains("Looks good").contains("id=\"comments\"");
@@ -163,18 +184,29 @@ class WebSessionTest {
     try (TestServer first = TestServer.start()) {
       User ana = first.user("Ana");
       AppConfig config =
-          new AppConfig(first.dataDir(), null, "127.0.0.1", 0, null, 4, new PasswordHasher(1024, 1), Clock.systemUTC());
+          new AppConfig(
+              first.dataDir(),
+              null,
+              "127.0.0.1",
+              0,
+              null,
+              4,
+              new PasswordHasher(1024, 1),
+              Clock.systemUTC());
       try (App second = new App(config).start()) {
         Browser browser = new Browser(first.url());
         browser.signIn(ana.email(), "password123");
         String session = browser.cookie("hatrack_session");
 
         var request =
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + second.port() + "/notifications"))
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + second.port() + "/notifications"))
                 .header("Cookie", "hatrack_session=" + session)
                 .GET()
                 .build();
-        var answer = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        var answer =
+            java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("Notifications");
@@ -194,15 +226,20 @@ class WebSessionTest {
       Browser.Page joined =
           newcomer.post(
               "/invite/" + invite.secret(),
-              "name", "Ben Okafor",
-              "email", "ben@example.com",
-              "password", "long enough",
-              "password_again", "long enough");
+              "name",
+              "Ben Okafor",
+              "email",
+              "ben@example.com",
+              "password",
+              "long enough",
+              "password_again",
+              "long enough");
 
       assertThat(joined.location()).isEqualTo("/w/" + ws.slug());
       User ben = server.app().accounts().byEmail("ben@example.com").orElseThrow();
       assertThat(server.app().workspaces().access(ben, ws.slug()).role()).isEqualTo(Role.COMMENTER);
-      assertThat(new Browser(server.url()).get("/invite/" + invite.secret()).status()).isEqualTo(404);
+      assertThat(new Browser(server.url()).get("/invite/" + invite.secret()).status())
+          .isEqualTo(404);
     }
   }
 }

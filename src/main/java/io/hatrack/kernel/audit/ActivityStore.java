@@ -91,13 +91,16 @@ public final class ActivityStore {
     String where =
         switch (scope) {
           case "entity" -> "a.entity_id = :scope AND a.feed";
-          case "product" -> "a.product_id = :scope AND a.feed AND (e.id IS NULL OR e.deleted_at IS NULL)";
-          case "workspace" -> "a.workspace_id = :scope AND a.feed AND (e.id IS NULL OR e.deleted_at IS NULL)";
+          case "product" ->
+              "a.product_id = :scope AND a.feed AND (e.id IS NULL OR e.deleted_at IS NULL)";
+          case "workspace" ->
+              "a.workspace_id = :scope AND a.feed AND (e.id IS NULL OR e.deleted_at IS NULL)";
           case "audit" -> "a.workspace_id = :scope";
           default -> throw new IllegalArgumentException("unknown activity scope " + scope);
         };
     return h.createQuery(
-            "SELECT COUNT(*) FROM activity a LEFT JOIN entity e ON e.id = a.entity_id WHERE " + where)
+            "SELECT COUNT(*) FROM activity a LEFT JOIN entity e ON e.id = a.entity_id WHERE "
+                + where)
         .bind("scope", id)
         .mapTo(Long.class)
         .one();

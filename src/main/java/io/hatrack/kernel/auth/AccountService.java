@@ -53,9 +53,7 @@ public final class AccountService {
     return db.read(h -> users.count(h) == 0);
   }
 
-  /**
-   * Creates an account. {@code password} may be null: the person then sets one through a link.
-   */
+  /** Creates an account. {@code password} may be null: the person then sets one through a link. */
   public User create(String email, String name, String password) {
     return db.tx(h -> create(h, email, name, password));
   }
@@ -79,8 +77,7 @@ public final class AccountService {
     String hash = password == null ? null : hasher.hash(password);
     User user = users.insert(h, normalizedEmail, handle, trimmedName, hash, clock.instant());
     audit.record(
-        h,
-        Change.security(null, user.id(), "account.created", "created the account " + handle));
+        h, Change.security(null, user.id(), "account.created", "created the account " + handle));
     return user;
   }
 
@@ -113,8 +110,7 @@ public final class AccountService {
 
   private static String handleBase(String text) {
     String first = text.trim().split("[\\s.@_+-]+")[0];
-    String ascii =
-        Normalizer.normalize(first, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    String ascii = Normalizer.normalize(first, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     String handle = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     return handle.length() > 30 ? handle.substring(0, 30) : handle;
   }

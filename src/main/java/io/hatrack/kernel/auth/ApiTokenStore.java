@@ -49,9 +49,7 @@ public final class ApiTokenStore {
 
   public Optional<ApiToken> activeByHash(Handle h, String tokenHash) {
     return h.createQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+            "SELECT " + COLUMNS + " FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
         .bind("hash", tokenHash)
         .map((rs, ctx) -> map(rs))
         .findOne();

@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Limits failed sign-ins per e-mail address and per client address within a sliding window, to
- * slow down password guessing without locking anyone out for long.
+ * Limits failed sign-ins per e-mail address and per client address within a sliding window, to slow
+ * down password guessing without locking anyone out for long.
  */
 public final class LoginThrottle {
   private final LoginAttemptStore attempts;
@@ -45,7 +45,10 @@ public final class LoginThrottle {
       Duration wait = Duration.between(clock.instant(), oldest.plus(window));
       long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
       throw new RateLimited(
-          "Too many failed sign-ins. Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s")
+          "Too many failed sign-ins. Try again in "
+              + minutes
+              + " minute"
+              + (minutes == 1 ? "" : "s")
               + ".",
           wait.isNegative() ? Duration.ZERO : wait);
     }

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 
 /**
  * Random secrets handed to a browser or a client (session cookies, API tokens, invitation links)
- * and the one-way hashes under which the database keeps them, so that a copy of the database
- * grants no access.
+ * and the one-way hashes under which the database keeps them, so that a copy of the database grants
+ * no access.
  */
 public final class SecretTokens {
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -57,7 +57,8 @@ public final class SessionService {
           throttle.check(h, normalized, client);
           return null;
         });
-    Optional<User> user = db.read(h -> normalized == null ? Optional.empty() : users.byEmail(h, normalized));
+    Optional<User> user =
+        db.read(h -> normalized == null ? Optional.empty() : users.byEmail(h, normalized));
     String hash = user.flatMap(u -> db.read(h -> users.passwordHash(h, u.id()))).orElse(null);
     boolean ok = hasher.matches(password == null ? "" : password, hash);
     if (!ok) {
@@ -79,7 +80,8 @@ public final class SessionService {
   private SignedIn open(org.jdbi.v3.core.Handle h, User user, String userAgent) {
     String secret = SecretTokens.generate("");
     Instant now = clock.instant();
-    String agent = userAgent == null ? null : userAgent.substring(0, Math.min(200, userAgent.length()));
+    String agent =
+        userAgent == null ? null : userAgent.substring(0, Math.min(200, userAgent.length()));
     sessions.insert(h, SecretTokens.hash(secret), user.id(), now, now.plus(IDLE_LIFETIME), agent);
     return new SignedIn(secret, user);
   }

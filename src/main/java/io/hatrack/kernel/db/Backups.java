@@ -113,8 +113,7 @@ public final class Backups {
     }
   }
 
-  private long writeRows(
-      Connection c, String table, List<Tables.Column> columns, OutputStream zip)
+  private long writeRows(Connection c, String table, List<Tables.Column> columns, OutputStream zip)
       throws SQLException, IOException {
     String select =
         "SELECT "
@@ -244,7 +243,8 @@ public final class Backups {
                 for (JsonNode t : manifest.path("tables")) {
                   if (!order.contains(t.path("name").asText())) {
                     throw new IllegalArgumentException(
-                        "the backup has a table this Hatrack does not know: " + t.path("name").asText());
+                        "the backup has a table this Hatrack does not know: "
+                            + t.path("name").asText());
                   }
                 }
                 for (String table : order) {
@@ -308,7 +308,8 @@ public final class Backups {
     }
     for (String name : names) {
       if (!types.containsKey(name)) {
-        throw new IllegalArgumentException("the backup's table " + table + " has an unknown column " + name);
+        throw new IllegalArgumentException(
+            "the backup's table " + table + " has an unknown column " + name);
       }
     }
     String sql =
@@ -322,7 +323,8 @@ public final class Backups {
     long rows = 0;
     try (PreparedStatement ps = c.prepareStatement(sql);
         BufferedReader in =
-            new BufferedReader(new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
+            new BufferedReader(
+                new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
       String line;
       int pending = 0;
       while ((line = in.readLine()) != null) {
@@ -359,7 +361,8 @@ public final class Backups {
     }
     switch (type) {
       case Types.BIGINT -> ps.setLong(i, value.asLong());
-      case Types.BOOLEAN -> ps.setBoolean(i, value.isBoolean() ? value.booleanValue() : value.asLong() != 0);
+      case Types.BOOLEAN ->
+          ps.setBoolean(i, value.isBoolean() ? value.booleanValue() : value.asLong() != 0);
       case Types.DOUBLE -> ps.setDouble(i, value.asDouble());
       case Types.NUMERIC -> ps.setBigDecimal(i, new BigDecimal(value.asText()));
       case Types.BLOB -> ps.setBytes(i, Base64.getDecoder().decode(value.asText()));
@@ -370,7 +373,8 @@ public final class Backups {
   private static void resetSequences(Connection c, List<String> tables) throws SQLException {
     for (String table : tables) {
       boolean hasId =
-          Tables.columns(c, Dialect.POSTGRESQL, table).stream().anyMatch(col -> col.name().equals("id"));
+          Tables.columns(c, Dialect.POSTGRESQL, table).stream()
+              .anyMatch(col -> col.name().equals("id"));
       if (!hasId) {
         continue;
       }

@@ -33,7 +33,8 @@ public final class Database implements AutoCloseable {
   private final Jdbi writer;
   private final Jdbi reader;
 
-  private Database(String url, Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
+  private Database(
+      String url, Dialect dialect, HikariDataSource writePool, HikariDataSource readPool) {
     this.url = url;
     this.dialect = dialect;
     this.writePool = writePool;
@@ -175,7 +176,9 @@ public final class Database implements AutoCloseable {
 
   /** The pools, for metrics. */
   public java.util.List<HikariDataSource> pools() {
-    return readPool == writePool ? java.util.List.of(writePool) : java.util.List.of(writePool, readPool);
+    return readPool == writePool
+        ? java.util.List.of(writePool)
+        : java.util.List.of(writePool, readPool);
   }
 
   /** Runs {@code work} in one write transaction: all of it is committed, or none of it. */
@@ -194,8 +197,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs read-only {@code work} on one snapshot of the whole database, even while others write:
-   * a repeatable-read transaction on PostgreSQL, a read transaction in WAL mode on SQLite.
+   * Runs read-only {@code work} on one snapshot of the whole database, even while others write: a
+   * repeatable-read transaction on PostgreSQL, a read transaction in WAL mode on SQLite.
    */
   public <T> T snapshot(HandleCallback<T, RuntimeException> work) {
     if (dialect == Dialect.POSTGRESQL) {

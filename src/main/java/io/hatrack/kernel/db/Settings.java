@@ -3,8 +3,8 @@ package io.hatrack.kernel.db;
 import java.util.function.Supplier;
 
 /**
- * Installation-wide settings kept in the database (such as the key that signs CSRF tokens), so
- * that every node serving the database agrees on them.
+ * Installation-wide settings kept in the database (such as the key that signs CSRF tokens), so that
+ * every node serving the database agrees on them.
  */
 public final class Settings {
   private final Database db;

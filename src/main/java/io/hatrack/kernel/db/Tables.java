@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The application tables of a database, read from its metadata, in an order where every table
- * comes after the tables it references: the order to restore them in.
+ * The application tables of a database, read from its metadata, in an order where every table comes
+ * after the tables it references: the order to restore them in.
  */
 final class Tables {
   private Tables() {}
@@ -84,7 +84,9 @@ final class Tables {
     try (ResultSet rs = c.getMetaData().getColumns(null, schema, table, "%")) {
       while (rs.next()) {
         columns.add(
-            new Column(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), normalize(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"))));
+            new Column(
+                rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                normalize(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"))));
       }
     }
     return columns;
@@ -93,21 +95,38 @@ final class Tables {
   /** Folds the many JDBC types into the few the backup format distinguishes. */
   private static int normalize(int type, String typeName) {
     String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
-    if (type == java.sql.Types.BOOLEAN || type == java.sql.Types.BIT || name.equals("BOOLEAN") || name.equals("BOOL")) {
+    if (type == java.sql.Types.BOOLEAN
+        || type == java.sql.Types.BIT
+        || name.equals("BOOLEAN")
+        || name.equals("BOOL")) {
       return java.sql.Types.BOOLEAN;
     }
-    if (name.contains("INT") || type == java.sql.Types.BIGINT || type == java.sql.Types.INTEGER || type == java.sql.Types.SMALLINT) {
+    if (name.contains("INT")
+        || type == java.sql.Types.BIGINT
+        || type == java.sql.Types.INTEGER
+        || type == java.sql.Types.SMALLINT) {
       return java.sql.Types.BIGINT;
     }
-    if (name.equals("BLOB") || name.equals("BYTEA") || type == java.sql.Types.BLOB || type == java.sql.Types.BINARY
-        || type == java.sql.Types.VARBINARY || type == java.sql.Types.LONGVARBINARY) {
+    if (name.equals("BLOB")
+        || name.equals("BYTEA")
+        || type == java.sql.Types.BLOB
+        || type == java.sql.Types.BINARY
+        || type == java.sql.Types.VARBINARY
+        || type == java.sql.Types.LONGVARBINARY) {
       return java.sql.Types.BLOB;
     }
-    if (type == java.sql.Types.DOUBLE || type == java.sql.Types.FLOAT || type == java.sql.Types.REAL
-        || name.equals("REAL") || name.startsWith("DOUBLE") || name.startsWith("FLOAT")) {
+    if (type == java.sql.Types.DOUBLE
+        || type == java.sql.Types.FLOAT
+        || type == java.sql.Types.REAL
+        || name.equals("REAL")
+        || name.startsWith("DOUBLE")
+        || name.startsWith("FLOAT")) {
       return java.sql.Types.DOUBLE;
     }
-    if (type == java.sql.Types.NUMERIC || type == java.sql.Types.DECIMAL || name.startsWith("NUMERIC") || name.startsWith("DECIMAL")) {
+    if (type == java.sql.Types.NUMERIC
+        || type == java.sql.Types.DECIMAL
+        || name.startsWith("NUMERIC")
+        || name.startsWith("DECIMAL")) {
       return java.sql.Types.NUMERIC;
     }
     return java.sql.Types.VARCHAR;

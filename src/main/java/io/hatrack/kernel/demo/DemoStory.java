@@ -19,6 +19,7 @@ public record DemoStory(
 
   /** The demo login. */
   public static final String LOGIN_EMAIL = "ana@northwind.example";
+
   /** The password of every demo person. */
   public static final String PASSWORD = "hatrack-demo";
 

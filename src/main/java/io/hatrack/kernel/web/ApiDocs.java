@@ -161,14 +161,17 @@ public final class ApiDocs {
             Schemas.map(
                 "type", "http",
                 "scheme", "bearer",
-                "description", "A personal API token (htk_...), created in Settings or with 'hatrack token create'.")));
+                "description",
+                    "A personal API token (htk_...), created in Settings or with 'hatrack token create'.")));
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("openapi", "3.1.0");
     doc.put(
         "info",
         Schemas.map(
-            "title", "Hatrack API",
-            "version", version,
+            "title",
+            "Hatrack API",
+            "version",
+            version,
             "description",
             "The JSON API of Hatrack. Every {workspace} and {product} accepts an id or a slug;"
                 + " every {item} accepts an id or a key such as CHK-42. Errors are"
@@ -189,48 +192,7 @@ public final class ApiDocs {
     }
     o.put("tags", List.of(op.tag));
     o.put("operationId", operationId(op));
-    List<Object> parameters = new ArrayList<>();
-    Matcher m = PATH_PARAM.matcher(op.path);
-    while (m.find()) {
-      parameters.add(
-          Schemas.map(
-              "name", m.group(1),
-              "in", "path",
-              "required", true,
-              "description", describePathParam(m.group(1)),
-              "schema", Schemas.map("type", "string")));
-    }
-    if (op.paged) {
-      parameters.add(
-          Schemas.map(
-              "name", "cursor",
-              "in", "query",
-              "description", "The next_cursor of the previous page.",
-              "schema", Schemas.map("type", "string")));
-      parameters.add(
-          Schemas.map(
-              "name", "limit",
-              "in", "query",
-              "description", "Items per page, 1 to " + Requests.MAX_LIMIT + ".",
-              "schema", Schemas.map("type", "integer", "minimum", 1, "maximum", Requests.MAX_LIMIT)));
-    }
-    op.query.forEach(
-        (name, description) ->
-            parameters.add(
-                Schemas.map(
-                    "name", name,
-                    "in", "query",
-                    "description", description,
-                    "schema", Schemas.map("type", "string"))));
-    if (op.versioned) {
-      parameters.add(
-          Schemas.map(
-              "name", "If-Match",
-              "in", "header",
-              "required", true,
-              "description", "The ETag (version) of the item as last read.",
-              "schema", Schemas.map("type", "string")));
-    }
+    List<Object> parameters = parameters(op);
     if (!parameters.isEmpty()) {
       o.put("parameters", parameters);
     }
@@ -238,31 +200,39 @@ public final class ApiDocs {
       o.put(
           "requestBody",
           Schemas.map(
-              "required", true,
-              "content", Map.of("application/json", Map.of("schema", schemas.of(op.requestBody)))));
+              "required",
+              true,
+              "content",
+              Map.of("application/json", Map.of("schema", schemas.of(op.requestBody)))));
     }
     Map<String, Object> responses = new LinkedHashMap<>();
-    Map<String, Object> ok = Schemas.map("description", op.status == 204 ? "No content" : "Success");
+    Map<String, Object> ok =
+        Schemas.map("description", op.status == 204 ? "No content" : "Success");
     if (op.response != null) {
       ok.put("content", Map.of("application/json", Map.of("schema", schemas.of(op.response))));
     } else if (op.listItem != null) {
       Map<String, Object> listing =
           Schemas.map(
-              "type", "object",
+              "type",
+              "object",
               "properties",
-                  Schemas.map(
-                      "items", Schemas.map("type", "array", "items", schemas.of(op.listItem)),
-                      "total", Schemas.map("type", "integer"),
-                      "next_cursor",
-                          Schemas.map(
-                              "type", List.of("string", "null"),
-                              "description", "Pass as cursor for the next page; null on the last")));
+              Schemas.map(
+                  "items", Schemas.map("type", "array", "items", schemas.of(op.listItem)),
+                  "total", Schemas.map("type", "integer"),
+                  "next_cursor",
+                      Schemas.map(
+                          "type",
+                          List.of("string", "null"),
+                          "description",
+                          "Pass as cursor for the next page; null on the last")));
       ok.put("content", Map.of("application/json", Map.of("schema", listing)));
     }
     if (op.etag) {
       ok.put(
           "headers",
-          Map.of("ETag", Schemas.map("description", "The version", "schema", Schemas.map("type", "string"))));
+          Map.of(
+              "ETag",
+              Schemas.map("description", "The version", "schema", Schemas.map("type", "string"))));
     }
     responses.put(Integer.toString(op.status), ok);
     Map<String, Object> error =
@@ -295,6 +265,60 @@ public final class ApiDocs {
     return o;
   }
 
+  private static List<Object> parameters(Operation op) {
+    List<Object> parameters = new ArrayList<>();
+    Matcher m = PATH_PARAM.matcher(op.path);
+    while (m.find()) {
+      parameters.add(
+          Schemas.map(
+              "name", m.group(1),
+              "in", "path",
+              "required", true,
+              "description", describePathParam(m.group(1)),
+              "schema", Schemas.map("type", "string")));
+    }
+    if (op.paged) {
+      parameters.add(
+          Schemas.map(
+              "name", "cursor",
+              "in", "query",
+              "description", "The next_cursor of the previous page.",
+              "schema", Schemas.map("type", "string")));
+      parameters.add(
+          Schemas.map(
+              "name",
+              "limit",
+              "in",
+              "query",
+              "description",
+              "Items per page, 1 to " + Requests.MAX_LIMIT + ".",
+              "schema",
+              Schemas.map("type", "integer", "minimum", 1, "maximum", Requests.MAX_LIMIT)));
+    }
+    op.query.forEach(
+        (name, description) ->
+            parameters.add(
+                Schemas.map(
+                    "name",
+                    name,
+                    "in",
+                    "query",
+                    "description",
+                    description,
+                    "schema",
+                    Schemas.map("type", "string"))));
+    if (op.versioned) {
+      parameters.add(
+          Schemas.map(
+              "name", "If-Match",
+              "in", "header",
+              "required", true,
+              "description", "The ETag (version) of the item as last read.",
+              "schema", Schemas.map("type", "string")));
+    }
+    return parameters;
+  }
+
   private static Map<String, Object> withDescription(Map<String, Object> base, String text) {
     Map<String, Object> copy = new LinkedHashMap<>(base);
     copy.put("description", text);
@@ -311,7 +335,8 @@ public final class ApiDocs {
   }
 
   private static String operationId(Operation op) {
-    String cleaned = op.path.replace("/api/v1/", "").replaceAll("[{}]", "").replaceAll("[^A-Za-z0-9]+", "_");
+    String cleaned =
+        op.path.replace("/api/v1/", "").replaceAll("[{}]", "").replaceAll("[^A-Za-z0-9]+", "_");
     return op.method + "_" + cleaned;
   }
 

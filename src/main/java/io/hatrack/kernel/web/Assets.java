@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The static files of the web UI, addressed by a hash of their content ({@code
- * /assets/3fa2c1/app.css}) so that browsers may cache them forever and still never run a stale
- * one after an upgrade.
+ * /assets/3fa2c1/app.css}) so that browsers may cache them forever and still never run a stale one
+ * after an upgrade.
  */
 public final class Assets {
   /** A static file in memory. */
@@ -49,7 +49,9 @@ public final class Assets {
       }
       byte[] bytes = in.readAllBytes();
       String hash =
-          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+          HexFormat.of()
+              .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+              .substring(0, 12);
       return new Asset(name, hash, contentType(name), bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -17,13 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs before every request: finds the caller (a Bearer token for the API, a session cookie for
- * the browser), checks the CSRF token of every state-changing browser request, and sends visitors
- * who are not signed in to the sign-in page, or to first-run set-up while nobody has an account.
+ * Runs before every request: finds the caller (a Bearer token for the API, a session cookie for the
+ * browser), checks the CSRF token of every state-changing browser request, and sends visitors who
+ * are not signed in to the sign-in page, or to first-run set-up while nobody has an account.
  */
 public final class Authentication {
   /** The session cookie. */
   public static final String SESSION_COOKIE = "hatrack_session";
+
   /** The anonymous cookie that CSRF tokens are bound to before sign-in. */
   public static final String ANON_COOKIE = "hatrack_anon";
 
@@ -117,7 +118,11 @@ public final class Authentication {
         target = "/setup";
       } else {
         String next = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
-        target = "/login" + (path.equals("/") ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        target =
+            "/login"
+                + (path.equals("/")
+                    ? ""
+                    : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
       }
       if (Requests.isHtmx(ctx)) {
         ctx.header("HX-Redirect", target);

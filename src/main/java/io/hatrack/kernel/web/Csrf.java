@@ -15,14 +15,14 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Csrf {
   /** The form field that carries the token. */
   public static final String FIELD = "_csrf";
+
   /** The header that carries the token on htmx and fetch requests. */
   public static final String HEADER = "X-CSRF-Token";
 
   private final SecretKeySpec key;
 
   public Csrf(String installationKey) {
-    this.key =
-        new SecretKeySpec(installationKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    this.key = new SecretKeySpec(installationKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
   /** The token for pages served to the holder of {@code cookieSecret}. */

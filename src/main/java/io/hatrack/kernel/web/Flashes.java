@@ -34,7 +34,9 @@ public final class Flashes {
             flash.actionLabel() == null ? "" : flash.actionLabel(),
             flash.actionUrl() == null ? "" : flash.actionUrl());
     String value =
-        Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     Cookie cookie = new Cookie(COOKIE, value, "/", 60, false, true, null, SameSite.LAX);
     ctx.cookie(cookie);
   }

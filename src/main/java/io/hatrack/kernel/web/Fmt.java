@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How pages show numbers and times: thousands separators, relative times with exact ones on hover. */
+/**
+ * How pages show numbers and times: thousands separators, relative times with exact ones on hover.
+ */
 public final class Fmt {
   private static final DateTimeFormatter EXACT =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A submitted (or blank) form as a template shows it: the values to put back in the fields and
- * the server's message for each field that was refused.
+ * A submitted (or blank) form as a template shows it: the values to put back in the fields and the
+ * server's message for each field that was refused.
  */
 public record Form(Map<String, String> values, List<FieldError> errors, String message) {
   public static final Form EMPTY = new Form(Map.of(), List.of(), null);

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What HTML routes need to answer: templates, the page shell, and Markdown rendered safely with
- * the workspace's members and product keys linked.
+ * What HTML routes need to answer: templates, the page shell, and Markdown rendered safely with the
+ * workspace's members and product keys linked.
  */
 public final class Html {
   private final Views views;
@@ -68,7 +68,9 @@ public final class Html {
   /** Who and what Markdown in this workspace may link to. */
   public Markdown.Context markdownContext(WorkspaceAccess ws) {
     return new Markdown.Context(
-        workspaces.members(ws).stream().map((Member m) -> m.user().handle()).collect(Collectors.toSet()),
+        workspaces.members(ws).stream()
+            .map((Member m) -> m.user().handle())
+            .collect(Collectors.toSet()),
         products.list(ws).stream().map(Product::key).collect(Collectors.toSet()));
   }
 

@@ -120,7 +120,10 @@ public final class Markdown {
 
   /** Plain text of {@code markdown}, shortened to about {@code max} characters, for previews. */
   public String excerpt(String markdown, int max) {
-    String text = Jsoup.parse(renderer.render(parser.parse(markdown == null ? "" : markdown))).text();
-    return text.length() <= max ? text : text.substring(0, max).replaceAll("\\s+\\S*$", "") + "\u2026";
+    String text =
+        Jsoup.parse(renderer.render(parser.parse(markdown == null ? "" : markdown))).text();
+    return text.length() <= max
+        ? text
+        : text.substring(0, max).replaceAll("\\s+\\S*$", "") + "\u2026";
   }
 }

@@ -2,7 +2,9 @@ package io.hatrack.kernel.web;
 
 import io.hatrack.kernel.HatrackException;
 
-/** A change to a versioned item was sent without {@code If-Match}: refused to prevent lost updates. */
+/**
+ * A change to a versioned item was sent without {@code If-Match}: refused to prevent lost updates.
+ */
 public final class PreconditionRequired extends HatrackException {
   private static final long serialVersionUID = 1L;
 

@@ -78,14 +78,17 @@ public final class Requests {
       if (cause instanceof Invalid invalid) {
         throw invalid;
       }
-      throw Invalid.field(path.isEmpty() ? "body" : path, "is not acceptable: " + e.getOriginalMessage());
+      throw Invalid.field(
+          path.isEmpty() ? "body" : path, "is not acceptable: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       throw new BadRequest(
           400,
           "malformed_json",
           "The body is not valid JSON"
-              + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
               + ": "
               + e.getOriginalMessage());
     } catch (IOException e) {
@@ -175,7 +178,8 @@ public final class Requests {
   /** A boolean query parameter: true for {@code true}, {@code 1} or {@code yes}. */
   public static boolean flag(Context ctx, String name) {
     String value = ctx.queryParam(name);
-    return value != null && (value.equalsIgnoreCase("true") || value.equals("1") || value.equalsIgnoreCase("yes"));
+    return value != null
+        && (value.equalsIgnoreCase("true") || value.equals("1") || value.equalsIgnoreCase("yes"));
   }
 
   /** A numeric query parameter such as {@code before}, 0 when absent. */

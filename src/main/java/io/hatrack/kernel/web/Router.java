@@ -5,8 +5,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
 /**
- * Where route classes register their handlers: API endpoints are documented in the OpenAPI
- * document as they are registered; HTML pages are not part of the API.
+ * Where route classes register their handlers: API endpoints are documented in the OpenAPI document
+ * as they are registered; HTML pages are not part of the API.
  */
 public final class Router {
   private final RoutesConfig routes;

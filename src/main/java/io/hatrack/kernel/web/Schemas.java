@@ -34,7 +34,8 @@ public final class Schemas {
       return map("type", "string");
     }
     if (c == long.class || c == Long.class || c == int.class || c == Integer.class) {
-      return map("type", "integer", "format", c == int.class || c == Integer.class ? "int32" : "int64");
+      return map(
+          "type", "integer", "format", c == int.class || c == Integer.class ? "int32" : "int64");
     }
     if (c == double.class || c == Double.class) {
       return map("type", "number");

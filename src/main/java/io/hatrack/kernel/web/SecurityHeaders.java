@@ -3,8 +3,8 @@ package io.hatrack.kernel.web;
 import io.javalin.http.Context;
 
 /**
- * Headers that make the browser refuse what Hatrack never does: scripts or styles from elsewhere
- * or inline, being framed, guessing content types, leaking addresses in the Referer.
+ * Headers that make the browser refuse what Hatrack never does: scripts or styles from elsewhere or
+ * inline, being framed, guessing content types, leaking addresses in the Referer.
  */
 public final class SecurityHeaders {
   /** Same-origin scripts, styles and images only; no inline script, no framing, no plugins. */

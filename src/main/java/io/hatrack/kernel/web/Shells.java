@@ -60,7 +60,14 @@ public final class Shells {
   /** The shell of an htmx fragment: the reader, their time zone and the CSRF token only. */
   public Shell fragment(Context ctx) {
     return new Shell(
-        "", Requests.userOrNull(ctx), ctx.attribute(CSRF), Shell.Nav.NONE, List.of(), 0, assets, null,
+        "",
+        Requests.userOrNull(ctx),
+        ctx.attribute(CSRF),
+        Shell.Nav.NONE,
+        List.of(),
+        0,
+        assets,
+        null,
         clock.instant());
   }
 
@@ -78,7 +85,8 @@ public final class Shells {
     Shell.Nav nav =
         last == null
             ? new Shell.Nav(mine, null, List.of(), null, section, List.of())
-            : new Shell.Nav(mine, last, products.list(last), null, section, workspaceEntries(last, section));
+            : new Shell.Nav(
+                mine, last, products.list(last), null, section, workspaceEntries(last, section));
     return shell(ctx, user, title, nav, crumbs);
   }
 
@@ -95,7 +103,13 @@ public final class Shells {
     if (!ws.workspace().slug().equals(ctx.cookie(LAST_WORKSPACE))) {
       ctx.cookie(
           new io.javalin.http.Cookie(
-              LAST_WORKSPACE, ws.workspace().slug(), "/", 60 * 60 * 24 * 365, false, true, null,
+              LAST_WORKSPACE,
+              ws.workspace().slug(),
+              "/",
+              60 * 60 * 24 * 365,
+              false,
+              true,
+              null,
               io.javalin.http.SameSite.LAX));
     }
   }
@@ -106,7 +120,8 @@ public final class Shells {
     remember(ctx, ws);
     List<Product> list = products.list(ws);
     Shell.Nav nav =
-        new Shell.Nav(workspaces.mine(user), ws, list, null, section, workspaceEntries(ws, section));
+        new Shell.Nav(
+            workspaces.mine(user), ws, list, null, section, workspaceEntries(ws, section));
     return shell(ctx, user, title, nav, crumbs);
   }
 
@@ -128,7 +143,8 @@ public final class Shells {
     all.add(new Shell.Crumb(ws.workspace().name(), "/w/" + ws.workspace().slug()));
     all.add(
         new Shell.Crumb(
-            product.product().name(), "/w/" + ws.workspace().slug() + "/" + product.product().slug()));
+            product.product().name(),
+            "/w/" + ws.workspace().slug() + "/" + product.product().slug()));
     all.addAll(crumbs);
     return shell(ctx, user, title, nav, all);
   }
@@ -152,13 +168,16 @@ public final class Shells {
     List<Shell.Entry> entries = new ArrayList<>();
     entries.add(new Shell.Entry("home", "Overview", base, "home".equals(section), false));
     entries.add(
-        new Shell.Entry("members", "Members", base + "/settings/members", "members".equals(section), false));
+        new Shell.Entry(
+            "members", "Members", base + "/settings/members", "members".equals(section), false));
     if (ws.can(io.hatrack.kernel.auth.Role.ADMIN)) {
       entries.add(
-          new Shell.Entry("audit", "Audit log", base + "/settings/audit", "audit".equals(section), false));
+          new Shell.Entry(
+              "audit", "Audit log", base + "/settings/audit", "audit".equals(section), false));
     }
     entries.add(
-        new Shell.Entry("settings", "Settings", base + "/settings", "settings".equals(section), false));
+        new Shell.Entry(
+            "settings", "Settings", base + "/settings", "settings".equals(section), false));
     return List.of(new Shell.Section("", entries));
   }
 
@@ -171,7 +190,11 @@ public final class Shells {
     for (Hats.Hat hat : hats.all()) {
       hatEntries.add(
           new Shell.Entry(
-              hat.id(), hat.title(), base + "/" + hat.id(), hat.id().equals(section), !hat.built()));
+              hat.id(),
+              hat.title(),
+              base + "/" + hat.id(),
+              hat.id().equals(section),
+              !hat.built()));
     }
     List<Shell.Entry> productSettings =
         List.of(

@@ -7,8 +7,8 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /**
- * Renders the jte templates compiled into the jar. Every page template takes the {@link Shell}
- * as {@code shell} plus its own parameters.
+ * Renders the jte templates compiled into the jar. Every page template takes the {@link Shell} as
+ * {@code shell} plus its own parameters.
  */
 public final class Views {
   private final TemplateEngine engine;

@@ -11,8 +11,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The HTTP server: Javalin with Hatrack's filters (authentication, CSRF, security headers,
- * metrics), error mapping, static assets, health and metrics endpoints, and every registered set
- * of {@link Routes}.
+ * metrics), error mapping, static assets, health and metrics endpoints, and every registered set of
+ * {@link Routes}.
  */
 public final class WebServer implements AutoCloseable {
   /** The largest request body accepted; larger ones get 413. */
@@ -72,15 +72,17 @@ public final class WebServer implements AutoCloseable {
                   "/assets/{hash}/{name}",
                   ctx -> {
                     var asset =
-                        parts.assets().find(ctx.pathParam("name")).orElseThrow(() -> new NotFound("asset"));
+                        parts
+                            .assets()
+                            .find(ctx.pathParam("name"))
+                            .orElseThrow(() -> new NotFound("asset"));
                     boolean current = asset.hash().equals(ctx.pathParam("hash"));
                     ctx.header(
                         "Cache-Control",
                         current ? "public, max-age=31536000, immutable" : "no-cache");
                     ctx.contentType(asset.contentType()).result(asset.bytes());
                   });
-              routes.get(
-                  "/favicon.ico", ctx -> ctx.redirect(parts.assets().url("favicon.svg")));
+              routes.get("/favicon.ico", ctx -> ctx.redirect(parts.assets().url("favicon.svg")));
 
               Router router = new Router(routes, parts.docs());
               router

@@ -71,7 +71,11 @@ public final class CommentService {
           String label = item.label();
           Set<Long> told =
               notifier.mentioned(
-                  h, item, actor, Mentions.handles(text), actor.name() + " mentioned you on " + label);
+                  h,
+                  item,
+                  actor,
+                  Mentions.handles(text),
+                  actor.name() + " mentioned you on " + label);
           notifier.watchers(h, item, actor, actor.name() + " commented on " + label, told);
           watchers.watch(h, item.id(), actor.id());
           audit.record(

@@ -68,8 +68,7 @@ public final class CommentStore {
         .one();
   }
 
-  public Optional<Long> update(
-      Handle h, long id, long expectedVersion, String body, Instant now) {
+  public Optional<Long> update(Handle h, long id, long expectedVersion, String body, Instant now) {
     return h.createQuery(
             "UPDATE comment SET body = :body, updated_at = :now, version = version + 1"
                 + " WHERE id = :id AND version = :expected AND deleted_at IS NULL"

@@ -33,7 +33,8 @@ public final class DependencyCycles implements LinkRule {
     while (!queue.isEmpty()) {
       long current = queue.poll();
       if (current == source.id()) {
-        throw Invalid.field("target", "this dependency would make a cycle: " + path(h, cameFrom, source, target));
+        throw Invalid.field(
+            "target", "this dependency would make a cycle: " + path(h, cameFrom, source, target));
       }
       for (long next : links.targets(h, current, type.id())) {
         if (!cameFrom.containsKey(next)) {

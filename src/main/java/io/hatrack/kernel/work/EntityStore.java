@@ -16,8 +16,7 @@ public final class EntityStore {
           + " e.version, e.created_by, e.created_at, e.updated_by, e.updated_at, e.deleted_at";
 
   /** The FROM clause that goes with {@link #ITEM_COLUMNS}. */
-  public static final String ITEM_FROM =
-      "entity e LEFT JOIN product p ON p.id = e.product_id";
+  public static final String ITEM_FROM = "entity e LEFT JOIN product p ON p.id = e.product_id";
 
   /** Maps the {@link #ITEM_COLUMNS} of a row. */
   public static Item map(ResultSet rs) throws SQLException {
@@ -86,8 +85,7 @@ public final class EntityStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return h.createQuery(
-            "SELECT " + ITEM_COLUMNS + " FROM " + ITEM_FROM + " WHERE e.id IN (<ids>)")
+    return h.createQuery("SELECT " + ITEM_COLUMNS + " FROM " + ITEM_FROM + " WHERE e.id IN (<ids>)")
         .bindList("ids", ids)
         .map((rs, ctx) -> map(rs))
         .list();

@@ -80,8 +80,7 @@ public final class InvitationStore {
   }
 
   public void markAccepted(Handle h, long id, long userId, Instant now) {
-    h.createUpdate(
-            "UPDATE invitation SET accepted_by = :user, accepted_at = :now WHERE id = :id")
+    h.createUpdate("UPDATE invitation SET accepted_by = :user, accepted_at = :now WHERE id = :id")
         .bind("user", userId)
         .bind("now", Rows.millis(now))
         .bind("id", id)

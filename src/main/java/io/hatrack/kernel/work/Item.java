@@ -3,9 +3,9 @@ package io.hatrack.kernel.work;
 import java.time.Instant;
 
 /**
- * The row every item of every hat shares: identity, human key, title and version. A hat's own
- * table holds the rest under the same id, and the collaboration kernel (links, comments, tags,
- * watchers, activity) refers to this id.
+ * The row every item of every hat shares: identity, human key, title and version. A hat's own table
+ * holds the rest under the same id, and the collaboration kernel (links, comments, tags, watchers,
+ * activity) refers to this id.
  *
  * @param productKey the key of the item's product (e.g. {@code CHK}), or null
  * @param number the item's number in its product (the 42 of {@code CHK-42}), or null

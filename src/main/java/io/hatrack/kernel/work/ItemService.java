@@ -51,7 +51,14 @@ public final class ItemService {
     long number = products.takeNumber(h, product.id());
     long id =
         entities.insert(
-            h, product.workspace().id(), product.id(), kind, number, title, actor.id(), clock.instant());
+            h,
+            product.workspace().id(),
+            product.id(),
+            kind,
+            number,
+            title,
+            actor.id(),
+            clock.instant());
     watchers.watch(h, id, actor.id());
     return entities.byId(h, id).orElseThrow();
   }

@@ -104,12 +104,7 @@ public final class LinkService {
                   s.id(),
                   actor.id(),
                   "link.added",
-                  "linked "
-                      + s.label()
-                      + " "
-                      + type.outward()
-                      + " "
-                      + target.item().label(),
+                  "linked " + s.label() + " " + type.outward() + " " + target.item().label(),
                   null,
                   Map.of("link", id, "type", type.id(), "target", target.id())));
           return links.forItem(h, s.id(), types).stream()

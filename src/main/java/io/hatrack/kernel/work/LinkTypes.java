@@ -6,16 +6,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The link types the installation knows. The kernel registers the common ones; a hat registers
- * its own (e.g. "implements") when it is wired in {@code App}.
+ * The link types the installation knows. The kernel registers the common ones; a hat registers its
+ * own (e.g. "implements") when it is wired in {@code App}.
  */
 public final class LinkTypes {
   /** "relates to", both ways. */
   public static final LinkType RELATES = new LinkType("relates-to", "relates to", "relates to");
+
   /** "depends on" / "blocks". */
   public static final LinkType DEPENDS = new LinkType("depends-on", "depends on", "blocks");
+
   /** "supports" / "supported by": evidence for an item. */
   public static final LinkType SUPPORTS = new LinkType("supports", "supports", "supported by");
+
   /** "duplicates" / "duplicated by". */
   public static final LinkType DUPLICATES =
       new LinkType("duplicates", "duplicates", "duplicated by");

@@ -5,10 +5,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds the {@code @handle} mentions in Markdown text, ignoring code, e-mail addresses and URLs. */
+/**
+ * Finds the {@code @handle} mentions in Markdown text, ignoring code, e-mail addresses and URLs.
+ */
 public final class Mentions {
   /** A mention: {@code @} not preceded by a word character, then a handle. */
-  public static final Pattern MENTION = Pattern.compile("(?<![\\w@./])@([a-z0-9][a-z0-9_]{0,29})\\b");
+  public static final Pattern MENTION =
+      Pattern.compile("(?<![\\w@./])@([a-z0-9][a-z0-9_]{0,29})\\b");
 
   private static final Pattern FENCED = Pattern.compile("(?ms)^\\s*(```|~~~).*?^\\s*\\1");
   private static final Pattern INLINE_CODE = Pattern.compile("`[^`\\n]*`");

@@ -31,8 +31,8 @@ public final class NotificationStore {
   }
 
   /**
-   * A person's notifications, newest first, with id below {@code before} (0: from the top), only
-   * in workspaces they still belong to.
+   * A person's notifications, newest first, with id below {@code before} (0: from the top), only in
+   * workspaces they still belong to.
    */
   public List<Notification> forUser(
       Handle h, long userId, boolean unreadOnly, long before, int limit) {

@@ -9,9 +9,9 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Tells people about changes, inside the transaction that makes the change: mentioned members get
- * a "mention" notification, watchers of the item a "watching" one, and nobody is told twice or
- * about their own doing.
+ * Tells people about changes, inside the transaction that makes the change: mentioned members get a
+ * "mention" notification, watchers of the item a "watching" one, and nobody is told twice or about
+ * their own doing.
  */
 public final class Notifier {
   private final NotificationStore notifications;
@@ -30,16 +30,21 @@ public final class Notifier {
     this.clock = clock;
   }
 
-  /**
-   * Notifies the members mentioned in {@code handles} (except the actor). Returns who was told.
-   */
+  /** Notifies the members mentioned in {@code handles} (except the actor). Returns who was told. */
   public Set<Long> mentioned(
       Handle h, Item item, User actor, Collection<String> handles, String summary) {
     Set<Long> told = new HashSet<>();
     for (User user : workspaces.membersByHandle(h, item.workspaceId(), List.copyOf(handles))) {
       if (user.id() != actor.id() && told.add(user.id())) {
         notifications.insert(
-            h, user.id(), item.workspaceId(), item.id(), actor.id(), "mention", summary, clock.instant());
+            h,
+            user.id(),
+            item.workspaceId(),
+            item.id(),
+            actor.id(),
+            "mention",
+            summary,
+            clock.instant());
       }
     }
     return told;
@@ -50,7 +55,14 @@ public final class Notifier {
     for (long userId : watchers.watchers(h, item.id())) {
       if (userId != actor.id() && !alreadyTold.contains(userId)) {
         notifications.insert(
-            h, userId, item.workspaceId(), item.id(), actor.id(), "watching", summary, clock.instant());
+            h,
+            userId,
+            item.workspaceId(),
+            item.id(),
+            actor.id(),
+            "watching",
+            summary,
+            clock.instant());
       }
     }
   }

@@ -44,7 +44,9 @@ public final class ProductService {
     return db.tx(
         h -> {
           WorkspaceAccess ws =
-              workspaces.access(h, actor, new Ref(workspaceRef)).require(Role.ADMIN, "create products");
+              workspaces
+                  .access(h, actor, new Ref(workspaceRef))
+                  .require(Role.ADMIN, "create products");
           return create(h, actor, ws, input);
         });
   }
@@ -86,7 +88,8 @@ public final class ProductService {
     Validation v = new Validation();
     v.text("name", name, 80);
     v.matches("slug", slug, Slugs.SLUG, Slugs.SLUG_RULE);
-    v.check("slug", slug == null || !Slugs.reserved(slug), "is reserved by Hatrack; choose another");
+    v.check(
+        "slug", slug == null || !Slugs.reserved(slug), "is reserved by Hatrack; choose another");
     v.matches("key", key, Slugs.KEY, Slugs.KEY_RULE);
     v.optionalText("description", description, 2000);
     return v;
@@ -119,7 +122,8 @@ public final class ProductService {
   }
 
   public List<Product> list(User actor, String workspaceRef) {
-    return db.read(h -> products.inWorkspace(h, workspaces.access(h, actor, new Ref(workspaceRef)).id()));
+    return db.read(
+        h -> products.inWorkspace(h, workspaces.access(h, actor, new Ref(workspaceRef)).id()));
   }
 
   public List<Product> list(WorkspaceAccess ws) {
@@ -169,9 +173,18 @@ public final class ProductService {
           }
           Product updated =
               products
-                  .update(h, current.id(), expectedVersion, slug, key, name, description, clock.instant())
+                  .update(
+                      h,
+                      current.id(),
+                      expectedVersion,
+                      slug,
+                      key,
+                      name,
+                      description,
+                      clock.instant())
                   .orElseThrow(
-                      () -> Conflict.staleVersion("The product", expectedVersion, current.version()));
+                      () ->
+                          Conflict.staleVersion("The product", expectedVersion, current.version()));
           audit.record(
               h,
               new Change(

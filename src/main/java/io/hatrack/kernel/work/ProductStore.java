@@ -82,9 +82,7 @@ public final class ProductStore {
       return List.of();
     }
     return h.createQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM product WHERE item_key = :key AND workspace_id IN (<ws>)")
+            "SELECT " + COLUMNS + " FROM product WHERE item_key = :key AND workspace_id IN (<ws>)")
         .bind("key", key)
         .bindList("ws", workspaceIds)
         .map((rs, ctx) -> map(rs))
@@ -120,9 +118,7 @@ public final class ProductStore {
         > 0;
   }
 
-  /**
-   * Updates the product if it is still at {@code expectedVersion}; empty when it is not.
-   */
+  /** Updates the product if it is still at {@code expectedVersion}; empty when it is not. */
   public Optional<Product> update(
       Handle h,
       long id,

@@ -10,11 +10,15 @@ import java.util.regex.Pattern;
  * {@code CHK-42}. Every {@code {workspace}}, {@code {product}} and item parameter accepts these.
  */
 public record Ref(String text) {
-  private static final Pattern ITEM_KEY = Pattern.compile("^([A-Za-z][A-Za-z0-9]{1,9})-(\\d{1,18})$");
+  private static final Pattern ITEM_KEY =
+      Pattern.compile("^([A-Za-z][A-Za-z0-9]{1,9})-(\\d{1,18})$");
 
   /** The id, when the reference is a plain number. */
   public OptionalLong id() {
-    if (text != null && !text.isEmpty() && text.length() <= 18 && text.chars().allMatch(Character::isDigit)) {
+    if (text != null
+        && !text.isEmpty()
+        && text.length() <= 18
+        && text.chars().allMatch(Character::isDigit)) {
       return OptionalLong.of(Long.parseLong(text));
     }
     return OptionalLong.empty();

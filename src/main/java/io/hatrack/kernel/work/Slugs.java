@@ -22,9 +22,30 @@ public final class Slugs {
   /** Words that name pages of the app and so cannot name a workspace or product. */
   private static final Set<String> RESERVED =
       Set.of(
-          "new", "settings", "members", "tokens", "activity", "audit", "notifications", "search",
-          "products", "api", "p", "w", "i", "assets", "health", "metrics", "login", "logout",
-          "setup", "invite", "reset", "admin", "palette", "markdown");
+          "new",
+          "settings",
+          "members",
+          "tokens",
+          "activity",
+          "audit",
+          "notifications",
+          "search",
+          "products",
+          "api",
+          "p",
+          "w",
+          "i",
+          "assets",
+          "health",
+          "metrics",
+          "login",
+          "logout",
+          "setup",
+          "invite",
+          "reset",
+          "admin",
+          "palette",
+          "markdown");
 
   private Slugs() {}
 

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * mobile} or {@code q1-launch}, so that {@code Mobile} and {@code mobile} are one tag.
  */
 public final class TagService {
-  private static final Pattern NAME = Pattern.compile("^[\\p{Ll}\\p{Lo}0-9][\\p{Ll}\\p{Lo}0-9 ._-]{0,39}$");
+  private static final Pattern NAME =
+      Pattern.compile("^[\\p{Ll}\\p{Lo}0-9][\\p{Ll}\\p{Lo}0-9 ._-]{0,39}$");
 
   private final Database db;
   private final TagStore tags;
@@ -38,7 +39,8 @@ public final class TagService {
 
   /** The canonical form of a tag name, or an {@link Invalid} naming {@code field}. */
   public static String normalize(String field, String name) {
-    String normalized = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String normalized =
+        name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     if (!NAME.matcher(normalized).matches()) {
       throw Invalid.field(
           field, "a tag is 1-40 letters, digits, spaces, dots, dashes or underscores");

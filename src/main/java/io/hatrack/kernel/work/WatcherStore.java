@@ -29,8 +29,7 @@ public final class WatcherStore {
   }
 
   public boolean watches(Handle h, long itemId, long userId) {
-    return h.createQuery(
-                "SELECT COUNT(*) FROM watcher WHERE entity_id = :item AND user_id = :user")
+    return h.createQuery("SELECT COUNT(*) FROM watcher WHERE entity_id = :item AND user_id = :user")
             .bind("item", itemId)
             .bind("user", userId)
             .mapTo(Long.class)

@@ -112,7 +112,8 @@ public final class WorkspaceService {
         ref.id().isPresent()
             ? workspaces.byId(h, ref.id().getAsLong())
             : workspaces.bySlug(h, ref.slug());
-    return ws.flatMap(w -> workspaces.role(h, w.id(), user.id()).map(r -> new WorkspaceAccess(w, r)))
+    return ws.flatMap(
+            w -> workspaces.role(h, w.id(), user.id()).map(r -> new WorkspaceAccess(w, r)))
         .orElseThrow(() -> new NotFound("workspace"));
   }
 
@@ -174,14 +175,16 @@ public final class WorkspaceService {
               users
                   .byEmail(h, AccountService.normalizeEmail(email))
                   .orElseThrow(
-                      () -> Invalid.field("email", "no account has this e-mail address; invite them"));
+                      () ->
+                          Invalid.field(
+                              "email", "no account has this e-mail address; invite them"));
           return addMember(h, ws, actor, user, role);
         });
   }
 
   /**
-   * Adds {@code user} to a workspace without checking the actor's rights: for the CLI, which is
-   * run by whoever administers the installation.
+   * Adds {@code user} to a workspace without checking the actor's rights: for the CLI, which is run
+   * by whoever administers the installation.
    */
   public Member addMemberAsAdministrator(Handle h, long workspaceId, User user, Role role) {
     Workspace ws = workspaces.byId(h, workspaceId).orElseThrow(() -> new NotFound("workspace"));
@@ -191,7 +194,9 @@ public final class WorkspaceService {
   /** The workspace with this id or slug, without an access check: for the CLI. */
   public java.util.Optional<Workspace> findAsAdministrator(Handle h, String ref) {
     Ref r = new Ref(ref);
-    return r.id().isPresent() ? workspaces.byId(h, r.id().getAsLong()) : workspaces.bySlug(h, r.slug());
+    return r.id().isPresent()
+        ? workspaces.byId(h, r.id().getAsLong())
+        : workspaces.bySlug(h, r.slug());
   }
 
   private Member addMember(Handle h, WorkspaceAccess ws, User actor, User user, Role role) {
@@ -233,7 +238,8 @@ public final class WorkspaceService {
           if (current == Role.OWNER) {
             ws.require(Role.OWNER, "change an owner's role");
             if (role != Role.OWNER && workspaces.countWithRole(h, ws.id(), Role.OWNER) == 1) {
-              throw Conflict.state("A workspace needs at least one owner; make someone else owner first.");
+              throw Conflict.state(
+                  "A workspace needs at least one owner; make someone else owner first.");
             }
           }
           workspaces.setRole(h, ws.id(), userId, role);
@@ -272,7 +278,8 @@ public final class WorkspaceService {
               ws.require(Role.OWNER, "remove an owner");
             }
             if (workspaces.countWithRole(h, ws.id(), Role.OWNER) == 1) {
-              throw Conflict.state("A workspace needs at least one owner; make someone else owner first.");
+              throw Conflict.state(
+                  "A workspace needs at least one owner; make someone else owner first.");
             }
           }
           workspaces.removeMember(h, ws.id(), userId);
@@ -344,7 +351,8 @@ public final class WorkspaceService {
   public List<Invitation> openInvitations(User actor, String ref) {
     return db.read(
         h -> {
-          WorkspaceAccess ws = access(h, actor, new Ref(ref)).require(Role.ADMIN, "see invitations");
+          WorkspaceAccess ws =
+              access(h, actor, new Ref(ref)).require(Role.ADMIN, "see invitations");
           return invitations.open(h, ws.id(), clock.instant());
         });
   }
@@ -362,8 +370,7 @@ public final class WorkspaceService {
           invitations.revoke(h, inv.id(), clock.instant());
           audit.record(
               h,
-              Change.security(
-                  ws.id(), actor.id(), "invitation.revoked", "revoked an invitation"));
+              Change.security(ws.id(), actor.id(), "invitation.revoked", "revoked an invitation"));
         });
   }
 

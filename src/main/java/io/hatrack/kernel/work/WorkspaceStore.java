@@ -74,7 +74,8 @@ public final class WorkspaceStore {
   }
 
   /** Renames the workspace if it is still at {@code expectedVersion}; empty when it is not. */
-  public Optional<Workspace> rename(Handle h, long id, long expectedVersion, String name, Instant now) {
+  public Optional<Workspace> rename(
+      Handle h, long id, long expectedVersion, String name, Instant now) {
     return h.createQuery(
             "UPDATE workspace SET name = :name, updated_at = :now, version = version + 1"
                 + " WHERE id = :id AND version = :expected"
@@ -88,8 +89,7 @@ public final class WorkspaceStore {
   }
 
   public Optional<Role> role(Handle h, long workspaceId, long userId) {
-    return h.createQuery(
-            "SELECT role FROM membership WHERE workspace_id = :ws AND user_id = :user")
+    return h.createQuery("SELECT role FROM membership WHERE workspace_id = :ws AND user_id = :user")
         .bind("ws", workspaceId)
         .bind("user", userId)
         .mapTo(String.class)
@@ -109,7 +109,8 @@ public final class WorkspaceStore {
   }
 
   public void setRole(Handle h, long workspaceId, long userId, Role role) {
-    h.createUpdate("UPDATE membership SET role = :role WHERE workspace_id = :ws AND user_id = :user")
+    h.createUpdate(
+            "UPDATE membership SET role = :role WHERE workspace_id = :ws AND user_id = :user")
         .bind("role", role.id())
         .bind("ws", workspaceId)
         .bind("user", userId)

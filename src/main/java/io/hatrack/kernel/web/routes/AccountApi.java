@@ -99,6 +99,10 @@ public final class AccountApi implements Routes {
     var rows = notifications.list(user, unread, Requests.cursorId(ctx), limit + 1);
     ctx.json(
         Listings.of(
-            rows, limit, notifications.count(user, unread), Notification::id, NotificationJson::of));
+            rows,
+            limit,
+            notifications.count(user, unread),
+            Notification::id,
+            NotificationJson::of));
   }
 }

@@ -55,7 +55,12 @@ public final class AccountPages implements Routes {
     List<Notification> list = notifications.list(user, unread, before, 51);
     boolean more = list.size() > 50;
     Shell shell =
-        html.shells().personal(ctx, "notifications", "Notifications", List.of(new Shell.Crumb("Notifications", null)));
+        html.shells()
+            .personal(
+                ctx,
+                "notifications",
+                "Notifications",
+                List.of(new Shell.Crumb("Notifications", null)));
     html.page(
         ctx,
         "account/notifications.jte",
@@ -70,7 +75,9 @@ public final class AccountPages implements Routes {
 
   private void readAll(Context ctx) {
     int marked = notifications.markAllRead(Requests.user(ctx));
-    Flashes.success(ctx, marked == 1 ? "Marked 1 notification read." : "Marked " + marked + " notifications read.");
+    Flashes.success(
+        ctx,
+        marked == 1 ? "Marked 1 notification read." : "Marked " + marked + " notifications read.");
     ctx.redirect("/notifications");
   }
 
@@ -88,8 +95,13 @@ public final class AccountPages implements Routes {
 
   private void profile(Context ctx, Form profileForm, Form passwordForm) {
     User user = Requests.user(ctx);
-    Form shown = profileForm != null ? profileForm : Form.of("name", user.name(), "time_zone", user.timeZone());
-    Shell shell = html.shells().personal(ctx, "profile", "Profile", List.of(new Shell.Crumb("Profile", null)));
+    Form shown =
+        profileForm != null
+            ? profileForm
+            : Form.of("name", user.name(), "time_zone", user.timeZone());
+    Shell shell =
+        html.shells()
+            .personal(ctx, "profile", "Profile", List.of(new Shell.Crumb("Profile", null)));
     html.page(
         ctx,
         "account/profile.jte",
@@ -104,7 +116,8 @@ public final class AccountPages implements Routes {
 
   private void saveProfile(Context ctx) {
     try {
-      accounts.updateProfile(Requests.user(ctx), Requests.form(ctx, "name"), Requests.form(ctx, "time_zone"));
+      accounts.updateProfile(
+          Requests.user(ctx), Requests.form(ctx, "name"), Requests.form(ctx, "time_zone"));
       Flashes.success(ctx, "Saved your profile.");
       ctx.redirect("/settings/profile");
     } catch (Invalid e) {
@@ -118,7 +131,8 @@ public final class AccountPages implements Routes {
       if (!String.valueOf(ctx.formParam("password")).equals(ctx.formParam("password_again"))) {
         throw Invalid.field("password_again", "does not match the new password");
       }
-      accounts.changePassword(Requests.user(ctx), ctx.formParam("current_password"), ctx.formParam("password"));
+      accounts.changePassword(
+          Requests.user(ctx), ctx.formParam("current_password"), ctx.formParam("password"));
       Flashes.success(ctx, "Changed your password.");
       ctx.redirect("/settings/profile");
     } catch (Invalid e) {
@@ -129,7 +143,9 @@ public final class AccountPages implements Routes {
 
   private void tokens(Context ctx, ApiTokenService.Created created, Form form) {
     User user = Requests.user(ctx);
-    Shell shell = html.shells().personal(ctx, "tokens", "API tokens", List.of(new Shell.Crumb("API tokens", null)));
+    Shell shell =
+        html.shells()
+            .personal(ctx, "tokens", "API tokens", List.of(new Shell.Crumb("API tokens", null)));
     html.page(
         ctx,
         "account/tokens.jte",

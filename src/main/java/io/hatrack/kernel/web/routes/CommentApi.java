@@ -73,9 +73,9 @@ public final class CommentApi implements Routes {
     String item = ctx.pathParam("item");
     int limit = Requests.limit(ctx, 50);
     var page = comments.list(user, item, Requests.cursorId(ctx), limit + 1);
-    Markdown.Context context =
-        html.markdownContext(items.access(user, item).workspace());
-    ctx.json(Listings.of(page.comments(), limit, page.total(), Comment::id, c -> render(c, context)));
+    Markdown.Context context = html.markdownContext(items.access(user, item).workspace());
+    ctx.json(
+        Listings.of(page.comments(), limit, page.total(), Comment::id, c -> render(c, context)));
   }
 
   private void add(Context ctx) {

@@ -73,7 +73,9 @@ public final class InvitationPages implements Routes {
         if (!String.valueOf(ctx.formParam("password")).equals(ctx.formParam("password_again"))) {
           throw Invalid.field("password_again", "does not match the password");
         }
-        user = accounts.create(Requests.form(ctx, "email"), Requests.form(ctx, "name"), ctx.formParam("password"));
+        user =
+            accounts.create(
+                Requests.form(ctx, "email"), Requests.form(ctx, "name"), ctx.formParam("password"));
         authentication.startSession(ctx, sessions.open(user, ctx.userAgent()).secret());
       }
       Workspace ws = workspaces.accept(user, secret);

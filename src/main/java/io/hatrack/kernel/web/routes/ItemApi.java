@@ -48,7 +48,10 @@ public final class ItemApi implements Routes {
         .returnsList(ActivityJson.class);
     r.get(
             "/api/v1/items/{item}/tags",
-            ctx -> ctx.json(new TagsJson(collaboration.tags().list(Requests.user(ctx), ctx.pathParam("item")))))
+            ctx ->
+                ctx.json(
+                    new TagsJson(
+                        collaboration.tags().list(Requests.user(ctx), ctx.pathParam("item")))))
         .summary("An item's tags")
         .tag("Tags")
         .returns(200, TagsJson.class);
@@ -69,7 +72,8 @@ public final class ItemApi implements Routes {
                     new TagsJson(
                         collaboration
                             .tags()
-                            .remove(Requests.user(ctx), ctx.pathParam("item"), ctx.pathParam("tag")))))
+                            .remove(
+                                Requests.user(ctx), ctx.pathParam("item"), ctx.pathParam("tag")))))
         .summary("Remove one tag from an item (editors)")
         .tag("Tags")
         .returns(200, TagsJson.class);
@@ -114,7 +118,8 @@ public final class ItemApi implements Routes {
     var page =
         collaboration
             .activity()
-            .pageForItem(Requests.user(ctx), ctx.pathParam("item"), Requests.cursorId(ctx), limit + 1);
+            .pageForItem(
+                Requests.user(ctx), ctx.pathParam("item"), Requests.cursorId(ctx), limit + 1);
     ctx.json(
         Listings.of(
             page.entries(), limit, page.total(), ActivityEntry::id, a -> ActivityJson.of(a, json)));
@@ -147,7 +152,10 @@ public final class ItemApi implements Routes {
   private void search(Context ctx) {
     String q = ctx.queryParam("q");
     int limit = Requests.limit(ctx, 20);
-    var found = q == null || q.isBlank() ? java.util.List.<io.hatrack.kernel.work.Item>of() : items.find(Requests.user(ctx), q, limit);
+    var found =
+        q == null || q.isBlank()
+            ? java.util.List.<io.hatrack.kernel.work.Item>of()
+            : items.find(Requests.user(ctx), q, limit);
     ctx.json(Listings.all(found, ItemJson::of));
   }
 }

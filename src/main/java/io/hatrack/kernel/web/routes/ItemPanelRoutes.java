@@ -58,9 +58,7 @@ public final class ItemPanelRoutes implements Routes {
   private void deleteComment(Context ctx) {
     User user = Requests.user(ctx);
     String item = ctx.pathParam("item");
-    collaboration
-        .comments()
-        .delete(user, Requests.idParam(ctx, "id"), version(ctx));
+    collaboration.comments().delete(user, Requests.idParam(ctx, "id"), version(ctx));
     answer(ctx, item, "partials/comments.jte", Form.EMPTY, "#comments");
   }
 
@@ -106,7 +104,12 @@ public final class ItemPanelRoutes implements Routes {
 
   private void unlink(Context ctx) {
     collaboration.links().remove(Requests.user(ctx), Requests.idParam(ctx, "id"));
-    answer(ctx, String.valueOf(ctx.formParam("item")), "partials/panel-links.jte", Form.EMPTY, "#panel-links");
+    answer(
+        ctx,
+        String.valueOf(ctx.formParam("item")),
+        "partials/panel-links.jte",
+        Form.EMPTY,
+        "#panel-links");
   }
 
   private void watch(Context ctx, boolean on) {

@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The JSON shapes of the kernel's API, one record per resource, and how domain values become
- * them. Their names (without the {@code Json} suffix) are the OpenAPI schema names.
+ * The JSON shapes of the kernel's API, one record per resource, and how domain values become them.
+ * Their names (without the {@code Json} suffix) are the OpenAPI schema names.
  */
 public final class KernelJson {
   private KernelJson() {}
@@ -61,7 +61,12 @@ public final class KernelJson {
       long userId, String handle, String name, String email, String role, Instant since) {
     public static MemberJson of(Member m) {
       return new MemberJson(
-          m.user().id(), m.user().handle(), m.user().name(), m.user().email(), m.role().id(), m.since());
+          m.user().id(),
+          m.user().handle(),
+          m.user().name(),
+          m.user().email(),
+          m.role().id(),
+          m.since());
     }
   }
 
@@ -73,7 +78,13 @@ public final class KernelJson {
 
   /** An invitation; {@code url} is present only in the answer that creates it. */
   public record InvitationJson(
-      long id, String email, String role, String invitedBy, Instant createdAt, Instant expiresAt, String url) {
+      long id,
+      String email,
+      String role,
+      String invitedBy,
+      Instant createdAt,
+      Instant expiresAt,
+      String url) {
     public static InvitationJson of(Invitation i, String url) {
       return new InvitationJson(
           i.id(), i.email(), i.role().id(), i.inviterName(), i.createdAt(), i.expiresAt(), url);
@@ -174,10 +185,16 @@ public final class KernelJson {
   public record CommentInput(String body) {}
 
   /** A link as seen from one item: {@code direction} is outgoing or incoming. */
-  public record LinkJson(long id, String type, String direction, String label, ItemJson item, Instant createdAt) {
+  public record LinkJson(
+      long id, String type, String direction, String label, ItemJson item, Instant createdAt) {
     public static LinkJson of(Link l) {
       return new LinkJson(
-          l.id(), l.type(), l.outgoing() ? "outgoing" : "incoming", l.label(), ItemJson.of(l.other()), l.createdAt());
+          l.id(),
+          l.type(),
+          l.outgoing() ? "outgoing" : "incoming",
+          l.label(),
+          ItemJson.of(l.other()),
+          l.createdAt());
     }
   }
 
@@ -243,7 +260,13 @@ public final class KernelJson {
 
   /** A notification. */
   public record NotificationJson(
-      long id, String reason, String summary, String actorName, ItemJson item, boolean read, Instant createdAt) {
+      long id,
+      String reason,
+      String summary,
+      String actorName,
+      ItemJson item,
+      boolean read,
+      Instant createdAt) {
     public static NotificationJson of(Notification n) {
       return new NotificationJson(
           n.id(),
@@ -261,9 +284,15 @@ public final class KernelJson {
 
   /** An API token as listed. */
   public record TokenJson(
-      long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+      long id,
+      String name,
+      String prefix,
+      Instant createdAt,
+      Instant lastUsedAt,
+      Instant revokedAt) {
     public static TokenJson of(ApiToken t) {
-      return new TokenJson(t.id(), t.name(), t.prefix(), t.createdAt(), t.lastUsedAt(), t.revokedAt());
+      return new TokenJson(
+          t.id(), t.name(), t.prefix(), t.createdAt(), t.lastUsedAt(), t.revokedAt());
     }
   }
 

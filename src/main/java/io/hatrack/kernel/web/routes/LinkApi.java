@@ -47,7 +47,9 @@ public final class LinkApi implements Routes {
         .noContent();
     r.get(
             "/api/v1/link-types",
-            ctx -> ctx.json(Listings.all(java.util.List.copyOf(links.types().all()), LinkTypeJson::of)))
+            ctx ->
+                ctx.json(
+                    Listings.all(java.util.List.copyOf(links.types().all()), LinkTypeJson::of)))
         .summary("The link types and how each reads in both directions")
         .tag("Links")
         .returnsList(LinkTypeJson.class);

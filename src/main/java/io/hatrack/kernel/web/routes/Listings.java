@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
-/** Turns a page of rows fetched by id (one more than asked, to know if there are more) into JSON. */
+/**
+ * Turns a page of rows fetched by id (one more than asked, to know if there are more) into JSON.
+ */
 public final class Listings {
   private Listings() {}
 

@@ -49,7 +49,9 @@ public final class MemberPages implements Routes {
                 ws,
                 "members",
                 "Members",
-                List.of(new Shell.Crumb(ws.workspace().name(), "/w/" + slug), new Shell.Crumb("Members", null)));
+                List.of(
+                    new Shell.Crumb(ws.workspace().name(), "/w/" + slug),
+                    new Shell.Crumb("Members", null)));
     html.page(
         ctx,
         "workspace/members.jte",
@@ -143,7 +145,8 @@ public final class MemberPages implements Routes {
   }
 
   private void revoke(Context ctx) {
-    workspaces.revokeInvitation(Requests.user(ctx), ctx.pathParam("ws"), Requests.idParam(ctx, "id"));
+    workspaces.revokeInvitation(
+        Requests.user(ctx), ctx.pathParam("ws"), Requests.idParam(ctx, "id"));
     Flashes.success(ctx, "Revoked the invitation; its link no longer works.");
     ctx.redirect(back(ctx));
   }

@@ -68,7 +68,8 @@ public final class NavigationPages implements Routes {
     User user = Requests.user(ctx);
     String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").trim();
     List<Item> found = q.isEmpty() ? List.of() : items.find(user, q, 100);
-    Shell shell = html.shells().personal(ctx, "search", "Search", List.of(new Shell.Crumb("Search", null)));
+    Shell shell =
+        html.shells().personal(ctx, "search", "Search", List.of(new Shell.Crumb("Search", null)));
     html.page(ctx, "kernel/search.jte", shell, "q", q, "found", found, "kinds", kinds);
   }
 
@@ -86,12 +87,22 @@ public final class NavigationPages implements Routes {
         if (m.group(2) != null) {
           ProductAccess p = products.access(user, m.group(2));
           if (p.workspace().id() == ws.id() && p.role().atLeast(Role.EDITOR)) {
-            commands.add(new Command("New page in " + p.product().name(), wsBase + "/" + p.product().slug() + "/pages/new", "Create"));
+            commands.add(
+                new Command(
+                    "New page in " + p.product().name(),
+                    wsBase + "/" + p.product().slug() + "/pages/new",
+                    "Create"));
           }
         }
         if (ws.can(Role.ADMIN)) {
-          commands.add(new Command("New product in " + ws.workspace().name(), wsBase + "/products/new", "Create"));
-          commands.add(new Command("Invite people to " + ws.workspace().name(), wsBase + "/settings/members", "Create"));
+          commands.add(
+              new Command(
+                  "New product in " + ws.workspace().name(), wsBase + "/products/new", "Create"));
+          commands.add(
+              new Command(
+                  "Invite people to " + ws.workspace().name(),
+                  wsBase + "/settings/members",
+                  "Create"));
         }
       } catch (NotFound e) {
         // The page the palette was opened on is not a product page of the caller's.
@@ -150,7 +161,9 @@ public final class NavigationPages implements Routes {
       if (options.isEmpty() && q.contains("-")) {
         String key = q.substring(0, q.indexOf('-')).toUpperCase(Locale.ROOT);
         for (Item item : items.find(user, key, 50)) {
-          if (item.workspaceId() == ws.id() && item.key() != null && item.key().startsWith(key + "-")) {
+          if (item.workspaceId() == ws.id()
+              && item.key() != null
+              && item.key().startsWith(key + "-")) {
             options.add(Map.of("value", item.key(), "label", item.key(), "sub", item.title()));
           }
         }

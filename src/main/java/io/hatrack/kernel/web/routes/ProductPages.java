@@ -92,8 +92,22 @@ public final class ProductPages implements Routes {
                 "version", Long.toString(p.version()));
     Shell shell =
         html.shells()
-            .product(ctx, product, "settings", "Product settings", List.of(new Shell.Crumb("Settings", null)));
-    html.page(ctx, "product/settings.jte", shell, "product", product, "form", form, "base", base(product));
+            .product(
+                ctx,
+                product,
+                "settings",
+                "Product settings",
+                List.of(new Shell.Crumb("Settings", null)));
+    html.page(
+        ctx,
+        "product/settings.jte",
+        shell,
+        "product",
+        product,
+        "form",
+        form,
+        "base",
+        base(product));
   }
 
   private void update(Context ctx) {
@@ -111,7 +125,8 @@ public final class ProductPages implements Routes {
                   Requests.form(ctx, "key"),
                   Requests.form(ctx, "description")));
       Flashes.success(ctx, "Saved the product settings.");
-      ctx.redirect("/w/" + product.workspace().workspace().slug() + "/" + updated.slug() + "/settings");
+      ctx.redirect(
+          "/w/" + product.workspace().workspace().slug() + "/" + updated.slug() + "/settings");
     } catch (NumberFormatException e) {
       settings(ctx, Form.refused(ctx, "The form is missing its version; reload the page."));
     } catch (Invalid e) {
@@ -119,22 +134,31 @@ public final class ProductPages implements Routes {
       settings(ctx, Form.refused(ctx, e));
     } catch (Conflict e) {
       ctx.status(409);
-      settings(ctx, Form.refused(ctx, e.getMessage() + " Reload the page to see the current settings."));
+      settings(
+          ctx, Form.refused(ctx, e.getMessage() + " Reload the page to see the current settings."));
     }
   }
 
   private void hat(Context ctx) {
-    Hats.Hat hat = html.shells().hats().find(ctx.pathParam("hat")).orElseThrow(() -> new NotFound("page"));
+    Hats.Hat hat =
+        html.shells().hats().find(ctx.pathParam("hat")).orElseThrow(() -> new NotFound("page"));
     ProductAccess product = product(ctx);
     Shell shell =
-        html.shells().product(ctx, product, hat.id(), hat.title(), List.of(new Shell.Crumb(hat.title(), null)));
+        html.shells()
+            .product(
+                ctx, product, hat.id(), hat.title(), List.of(new Shell.Crumb(hat.title(), null)));
     html.page(ctx, "product/coming.jte", shell, "hat", hat, "product", product);
   }
 
   private void portal(Context ctx) {
     Product product =
         products.publicBySlug(ctx.pathParam("slug")).orElseThrow(() -> new NotFound("portal"));
-    html.page(ctx, "product/portal.jte", html.shells().anonymous(ctx, product.name()), "product", product);
+    html.page(
+        ctx,
+        "product/portal.jte",
+        html.shells().anonymous(ctx, product.name()),
+        "product",
+        product);
   }
 
   /** Whether the viewer may edit product settings; used by the template. */

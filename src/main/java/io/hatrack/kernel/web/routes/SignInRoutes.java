@@ -57,7 +57,8 @@ public final class SignInRoutes implements Routes {
       ctx.redirect("/login");
       return;
     }
-    html.page(ctx, "auth/setup.jte", html.shells().anonymous(ctx, "Set up Hatrack"), "form", Form.EMPTY);
+    html.page(
+        ctx, "auth/setup.jte", html.shells().anonymous(ctx, "Set up Hatrack"), "form", Form.EMPTY);
   }
 
   private void setup(Context ctx) {
@@ -85,7 +86,12 @@ public final class SignInRoutes implements Routes {
       ctx.redirect("/w/" + ws.slug());
     } catch (Invalid e) {
       ctx.status(422);
-      html.page(ctx, "auth/setup.jte", html.shells().anonymous(ctx, "Set up Hatrack"), "form", Form.refused(ctx, e));
+      html.page(
+          ctx,
+          "auth/setup.jte",
+          html.shells().anonymous(ctx, "Set up Hatrack"),
+          "form",
+          Form.refused(ctx, e));
     }
   }
 

@@ -156,7 +156,8 @@ public final class WorkspaceApi implements Routes {
     r.get(
             "/api/v1/workspaces/{workspace}/tags",
             ctx -> {
-              WorkspaceAccess ws = workspaces.access(Requests.user(ctx), ctx.pathParam("workspace"));
+              WorkspaceAccess ws =
+                  workspaces.access(Requests.user(ctx), ctx.pathParam("workspace"));
               ctx.json(
                   Listings.all(
                       collaboration.tags().inWorkspace(ws),

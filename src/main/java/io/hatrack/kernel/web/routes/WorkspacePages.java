@@ -56,7 +56,8 @@ public final class WorkspacePages implements Routes {
 
   private void newWorkspace(Context ctx, Form form) {
     Shell shell =
-        html.shells().personal(ctx, "", "New workspace", List.of(new Shell.Crumb("New workspace", null)));
+        html.shells()
+            .personal(ctx, "", "New workspace", List.of(new Shell.Crumb("New workspace", null)));
     html.page(ctx, "workspace/new.jte", shell, "form", form);
   }
 
@@ -65,7 +66,9 @@ public final class WorkspacePages implements Routes {
       String slug = Requests.form(ctx, "slug");
       Workspace ws =
           workspaces.create(
-              Requests.user(ctx), Requests.form(ctx, "name"), slug == null || slug.isEmpty() ? null : slug);
+              Requests.user(ctx),
+              Requests.form(ctx, "name"),
+              slug == null || slug.isEmpty() ? null : slug);
       Flashes.success(ctx, "Created the workspace " + ws.name() + ".");
       ctx.redirect("/w/" + ws.slug());
     } catch (Invalid e) {
@@ -84,8 +87,7 @@ public final class WorkspacePages implements Routes {
   private void workspace(Context ctx) {
     WorkspaceAccess ws = access(ctx);
     List<Product> list = products.list(ws);
-    Shell shell =
-        html.shells().workspace(ctx, ws, "home", ws.workspace().name(), List.of());
+    Shell shell = html.shells().workspace(ctx, ws, "home", ws.workspace().name(), List.of());
     html.page(
         ctx,
         "workspace/home.jte",
@@ -109,10 +111,13 @@ public final class WorkspacePages implements Routes {
                 ws,
                 "settings",
                 "Workspace settings",
-                List.of(new Shell.Crumb(ws.workspace().name(), "/w/" + ws.workspace().slug()), new Shell.Crumb("Settings", null)));
+                List.of(
+                    new Shell.Crumb(ws.workspace().name(), "/w/" + ws.workspace().slug()),
+                    new Shell.Crumb("Settings", null)));
     Form shown =
         form == Form.EMPTY
-            ? Form.of("name", ws.workspace().name(), "version", Long.toString(ws.workspace().version()))
+            ? Form.of(
+                "name", ws.workspace().name(), "version", Long.toString(ws.workspace().version()))
             : form;
     html.page(ctx, "workspace/settings.jte", shell, "ws", ws, "form", shown);
   }
@@ -122,7 +127,8 @@ public final class WorkspacePages implements Routes {
     try {
       long version = Long.parseLong(String.valueOf(ctx.formParam("version")));
       Workspace renamed =
-          workspaces.rename(Requests.user(ctx), Long.toString(ws.id()), version, Requests.form(ctx, "name"));
+          workspaces.rename(
+              Requests.user(ctx), Long.toString(ws.id()), version, Requests.form(ctx, "name"));
       Flashes.success(ctx, "Renamed the workspace to " + renamed.name() + ".");
       ctx.redirect("/w/" + renamed.slug() + "/settings");
     } catch (NumberFormatException e) {
@@ -132,7 +138,8 @@ public final class WorkspacePages implements Routes {
       settings(ctx, Form.refused(ctx, e));
     } catch (Conflict e) {
       ctx.status(409);
-      settings(ctx, Form.refused(ctx, e.getMessage() + " Reload the page to see the current name."));
+      settings(
+          ctx, Form.refused(ctx, e.getMessage() + " Reload the page to see the current name."));
     }
   }
 
@@ -149,7 +156,9 @@ public final class WorkspacePages implements Routes {
                 ws,
                 "audit",
                 "Audit log",
-                List.of(new Shell.Crumb(ws.workspace().name(), "/w/" + ws.workspace().slug()), new Shell.Crumb("Audit log", null)));
+                List.of(
+                    new Shell.Crumb(ws.workspace().name(), "/w/" + ws.workspace().slug()),
+                    new Shell.Crumb("Audit log", null)));
     html.page(
         ctx,
         "workspace/audit.jte",
@@ -173,7 +182,9 @@ public final class WorkspacePages implements Routes {
                 ws,
                 "home",
                 "New product",
-                List.of(new Shell.Crumb(ws.workspace().name(), "/w/" + ws.workspace().slug()), new Shell.Crumb("New product", null)));
+                List.of(
+                    new Shell.Crumb(ws.workspace().name(), "/w/" + ws.workspace().slug()),
+                    new Shell.Crumb("New product", null)));
     html.page(ctx, "workspace/new-product.jte", shell, "ws", ws, "form", form);
   }
 
