@@ -155,7 +155,7 @@ public final class App implements AutoCloseable {
                   db,
                   linkStore,
                   linkTypes,
-                  List.of(new DependencyCycles(linkStore, entityStore)),
+                  List.of(new DependencyCycles(linkStore, entityStore, workspaceStore)),
                   items,
                   audit,
                   clock),

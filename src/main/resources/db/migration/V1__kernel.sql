@@ -105,7 +105,8 @@ CREATE TABLE product (
   UNIQUE (workspace_id, item_key)
 );
 
--- One row for every item any hat serves; a hat's own table shares the id.
+-- One row for every item any hat serves; a hat's own table shares the id. search_title is the
+-- title lowercased by Hatrack itself (SQLite's LOWER folds ASCII only), for case-blind search.
 CREATE TABLE entity (
   id           ${id_pk},
   workspace_id BIGINT NOT NULL REFERENCES workspace (id) ON DELETE CASCADE,
@@ -113,6 +114,7 @@ CREATE TABLE entity (
   kind         TEXT NOT NULL,
   number       BIGINT,
   title        TEXT NOT NULL,
+  search_title TEXT NOT NULL,
   version      BIGINT NOT NULL DEFAULT 1,
   created_by   BIGINT NOT NULL REFERENCES app_user (id),
   created_at   BIGINT NOT NULL,

@@ -25,8 +25,12 @@ public final class Validation {
     return optionalText(field, value, max);
   }
 
-  /** An optional text: when present, at most {@code max} characters long. */
+  /**
+   * An optional text: when present, at most {@code max} characters long and free of NUL characters
+   * (which PostgreSQL cannot store, so no database may hold them).
+   */
   public Validation optionalText(String field, String value, int max) {
+    check(field, value == null || value.indexOf('\u0000') < 0, "must not contain NUL characters");
     return check(
         field, value == null || value.length() <= max, "must be at most " + max + " characters");
   }

@@ -121,6 +121,7 @@ public final class PageService {
 
   /** The pages of a product, most recently updated first. */
   public Slice<Item> list(User actor, String productRef, String cursor, int limit) {
+    new Validation().check("limit", limit >= 1, "must be at least 1").orThrow();
     Instant afterUpdated = null;
     long afterId = 0;
     if (cursor != null && !cursor.isBlank()) {

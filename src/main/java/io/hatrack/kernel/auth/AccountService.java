@@ -196,8 +196,11 @@ public final class AccountService {
               resets
                   .validUser(h, hash, clock.instant())
                   .orElseThrow(() -> new NotFound("password link"));
+          // Use the link up first, so that of two uses at once only one sets a password.
+          if (!resets.claim(h, hash, clock.instant())) {
+            throw new NotFound("password link");
+          }
           users.setPassword(h, userId, hasher.hash(password), clock.instant());
-          resets.markUsed(h, hash, clock.instant());
           audit.record(
               h, Change.security(null, userId, "account.password_set", "set the password"));
           return users.byId(h, userId).orElseThrow();

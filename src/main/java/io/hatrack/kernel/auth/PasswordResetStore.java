@@ -29,10 +29,14 @@ public final class PasswordResetStore {
         .findOne();
   }
 
-  public void markUsed(Handle h, String tokenHash, Instant now) {
-    h.createUpdate("UPDATE password_reset SET used_at = :now WHERE token_hash = :hash")
-        .bind("now", Rows.millis(now))
-        .bind("hash", tokenHash)
-        .execute();
+  /** Uses up a still-valid link; false when it was already used (or expired) meanwhile. */
+  public boolean claim(Handle h, String tokenHash, Instant now) {
+    return h.createUpdate(
+                "UPDATE password_reset SET used_at = :now WHERE token_hash = :hash"
+                    + " AND used_at IS NULL AND expires_at > :now")
+            .bind("now", Rows.millis(now))
+            .bind("hash", tokenHash)
+            .execute()
+        == 1;
   }
 }

@@ -7,6 +7,7 @@ import io.hatrack.kernel.HatrackException;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.NotFound;
 import io.hatrack.kernel.RateLimited;
+import io.hatrack.kernel.db.Database;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
@@ -78,6 +79,15 @@ public final class Errors {
             default -> r.getMessage();
           };
       respond(ctx, status, code, message, List.of(), null);
+    } else if (Database.isUniqueViolation(e)) {
+      // Two requests raced for the same unique name or key; the loser hears it as a conflict.
+      respond(
+          ctx,
+          409,
+          "already_exists",
+          "Something with the same name or key was created a moment ago; choose another.",
+          List.of(),
+          null);
     } else {
       log.error("unexpected error serving {} {}", ctx.method(), ctx.path(), e);
       respond(

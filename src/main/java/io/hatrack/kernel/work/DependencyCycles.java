@@ -14,10 +14,12 @@ import org.jdbi.v3.core.Handle;
 public final class DependencyCycles implements LinkRule {
   private final LinkStore links;
   private final EntityStore entities;
+  private final WorkspaceStore workspaces;
 
-  public DependencyCycles(LinkStore links, EntityStore entities) {
+  public DependencyCycles(LinkStore links, EntityStore entities, WorkspaceStore workspaces) {
     this.links = links;
     this.entities = entities;
+    this.workspaces = workspaces;
   }
 
   @Override
@@ -25,6 +27,8 @@ public final class DependencyCycles implements LinkRule {
     if (!type.id().equals(LinkTypes.DEPENDS.id())) {
       return;
     }
+    // Two opposite dependencies added at once must not both pass the check.
+    workspaces.lock(h, source.workspaceId());
     // Does target already (transitively) depend on source? Breadth-first, remembering the way.
     Map<Long, Long> cameFrom = new HashMap<>();
     Deque<Long> queue = new ArrayDeque<>();

@@ -46,18 +46,24 @@ public final class EntityStore {
       long actorId,
       Instant now) {
     return h.createQuery(
-            "INSERT INTO entity (workspace_id, product_id, kind, number, title, created_by,"
-                + " created_at, updated_by, updated_at) VALUES (:ws, :product, :kind, :number,"
-                + " :title, :actor, :now, :actor, :now) RETURNING id")
+            "INSERT INTO entity (workspace_id, product_id, kind, number, title, search_title,"
+                + " created_by, created_at, updated_by, updated_at) VALUES (:ws, :product, :kind,"
+                + " :number, :title, :search, :actor, :now, :actor, :now) RETURNING id")
         .bind("ws", workspaceId)
         .bind("product", productId)
         .bind("kind", kind)
         .bind("number", number)
         .bind("title", title)
+        .bind("search", searchable(title))
         .bind("actor", actorId)
         .bind("now", Rows.millis(now))
         .mapTo(Long.class)
         .one();
+  }
+
+  /** How titles are compared in search: lowercased the same way on every database. */
+  public static String searchable(String text) {
+    return text.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** An item by id, deleted or not. */
@@ -98,10 +104,11 @@ public final class EntityStore {
   public Optional<Long> bump(
       Handle h, long id, long expectedVersion, String title, long actorId, Instant now) {
     return h.createQuery(
-            "UPDATE entity SET title = :title, version = version + 1, updated_by = :actor,"
-                + " updated_at = :now WHERE id = :id AND version = :expected"
+            "UPDATE entity SET title = :title, search_title = :search, version = version + 1,"
+                + " updated_by = :actor, updated_at = :now WHERE id = :id AND version = :expected"
                 + " AND deleted_at IS NULL RETURNING version")
         .bind("title", title)
+        .bind("search", searchable(title))
         .bind("actor", actorId)
         .bind("now", Rows.millis(now))
         .bind("id", id)
@@ -147,7 +154,7 @@ public final class EntityStore {
     String where =
         number != null
             ? "p.item_key = :key AND e.number = :number"
-            : "LOWER(e.title) LIKE :pattern ESCAPE '\\'";
+            : "e.search_title LIKE :pattern ESCAPE '\\'";
     return h.createQuery(
             "SELECT "
                 + ITEM_COLUMNS
@@ -159,7 +166,7 @@ public final class EntityStore {
         .bindList("ws", workspaceIds)
         .bind("key", key)
         .bind("number", number)
-        .bind("pattern", "%" + likeEscape(text.toLowerCase(java.util.Locale.ROOT)) + "%")
+        .bind("pattern", "%" + likeEscape(searchable(text)) + "%")
         .bind("limit", limit)
         .map((rs, ctx) -> map(rs))
         .list();

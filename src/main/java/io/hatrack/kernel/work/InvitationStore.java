@@ -79,12 +79,16 @@ public final class InvitationStore {
         .list();
   }
 
-  public void markAccepted(Handle h, long id, long userId, Instant now) {
-    h.createUpdate("UPDATE invitation SET accepted_by = :user, accepted_at = :now WHERE id = :id")
-        .bind("user", userId)
-        .bind("now", Rows.millis(now))
-        .bind("id", id)
-        .execute();
+  /** Marks the invitation accepted if it is still open; false when someone was first. */
+  public boolean claim(Handle h, long id, long userId, Instant now) {
+    return h.createUpdate(
+                "UPDATE invitation SET accepted_by = :user, accepted_at = :now WHERE id = :id"
+                    + " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > :now")
+            .bind("user", userId)
+            .bind("now", Rows.millis(now))
+            .bind("id", id)
+            .execute()
+        == 1;
   }
 
   public void revoke(Handle h, long id, Instant now) {

@@ -233,6 +233,7 @@ public final class WorkspaceService {
         h -> {
           WorkspaceAccess ws = access(h, actor, new Ref(ref));
           requireCanGrant(ws, role);
+          workspaces.lock(h, ws.id());
           Role current =
               workspaces.role(h, ws.id(), userId).orElseThrow(() -> new NotFound("member"));
           if (current == Role.OWNER) {
@@ -271,6 +272,7 @@ public final class WorkspaceService {
           if (userId != actor.id()) {
             ws.require(Role.ADMIN, "remove members");
           }
+          workspaces.lock(h, ws.id());
           Role current =
               workspaces.role(h, ws.id(), userId).orElseThrow(() -> new NotFound("member"));
           if (current == Role.OWNER) {
@@ -403,6 +405,10 @@ public final class WorkspaceService {
             throw Invalid.field(
                 "email", "this invitation is for " + inv.email() + "; sign in with that address");
           }
+          // Claim the single-use link first: of two people accepting at once, one wins.
+          if (!invitations.claim(h, inv.id(), user.id(), clock.instant())) {
+            throw new NotFound("invitation");
+          }
           Workspace ws = workspaces.byId(h, inv.workspaceId()).orElseThrow();
           if (workspaces.role(h, ws.id(), user.id()).isEmpty()) {
             Instant now = clock.instant();
@@ -420,7 +426,6 @@ public final class WorkspaceService {
                     Map.of("role", inv.role().id()),
                     false));
           }
-          invitations.markAccepted(h, inv.id(), user.id(), clock.instant());
           return ws;
         });
   }

@@ -88,6 +88,17 @@ public final class WorkspaceStore {
         .findOne();
   }
 
+  /**
+   * Locks the workspace's row until the transaction ends, so that rules spanning several rows (the
+   * last owner, dependency cycles) are checked and written by one transaction at a time. On SQLite
+   * writers take turns anyway; on PostgreSQL the update holds a row lock.
+   */
+  public void lock(Handle h, long workspaceId) {
+    h.createUpdate("UPDATE workspace SET version = version WHERE id = :id")
+        .bind("id", workspaceId)
+        .execute();
+  }
+
   public Optional<Role> role(Handle h, long workspaceId, long userId) {
     return h.createQuery("SELECT role FROM membership WHERE workspace_id = :ws AND user_id = :user")
         .bind("ws", workspaceId)
