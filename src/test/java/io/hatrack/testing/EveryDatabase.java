@@ -1,6 +1,7 @@
 package io.hatrack.testing;
 
 import io.hatrack.kernel.db.Dialect;
+import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -53,9 +54,10 @@ final class EveryDatabase implements ClassTemplateInvocationContextProvider {
   }
 
   /**
-   * Skips PostgreSQL tests when PostgreSQL is not there, and resolves {@code Dialect} and {@code
-   * TestApp} parameters. The shared app lives in the store of the class's run on this dialect, so
-   * JUnit closes it when that run ends; a {@link Fresh} app lives in the test's own store.
+   * Skips PostgreSQL tests when PostgreSQL is not there, and resolves {@code TestApp} parameters
+   * and a constructor's {@code Dialect}. The shared app lives in the store of the class's run on
+   * this dialect, so JUnit closes it when that run ends; a {@link Fresh} app lives in the test's
+   * own store.
    */
   private static final class OnDialect implements BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
@@ -78,7 +80,9 @@ final class EveryDatabase implements ClassTemplateInvocationContextProvider {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
       Class<?> type = parameter.getParameter().getType();
-      return type == Dialect.class || type == TestApp.class;
+      // Dialect only for constructors: a test method's Dialect may come from @EnumSource.
+      return type == TestApp.class
+          || type == Dialect.class && parameter.getDeclaringExecutable() instanceof Constructor;
     }
 
     @Override
