@@ -13,6 +13,7 @@ import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.NotFound;
 import io.hatrack.testing.Fresh;
 import io.hatrack.testing.OnEveryDatabase;
+import io.hatrack.testing.Race;
 import io.hatrack.testing.TestApp;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -186,5 +187,22 @@ class AccountServiceTest {
     assertThat(updated.name()).isEqualTo("Ana Lima");
     assertThat(updated.timeZone()).isEqualTo("Europe/Lisbon");
     assertThat(updated.handle()).isEqualTo(ana.handle());
+  }
+
+  @Test
+  void aPasswordLinkUsedTwiceAtOnceSetsThePasswordOnlyOnce(TestApp app) throws Exception {
+    // Passes on SQLite, where writes take turns; fails on PostgreSQL, where both transactions
+    // find the link unused before either marks it used.
+    for (int round = 0; round < 10; round++) {
+      User ben = app.accounts().create(email("ben"), "Ben", null);
+      String secret = app.accounts().createPasswordLink(ben.id());
+
+      int succeeded =
+          Race.successes(
+              () -> app.accounts().setPasswordWithLink(secret, "first password"),
+              () -> app.accounts().setPasswordWithLink(secret, "second password"));
+
+      assertThat(succeeded).as("uses of one link in round %d", round).isEqualTo(1);
+    }
   }
 }

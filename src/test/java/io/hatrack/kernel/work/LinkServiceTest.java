@@ -15,6 +15,7 @@ import io.hatrack.kernel.auth.User;
 import io.hatrack.pages.Page;
 import io.hatrack.testing.Fixtures.Team;
 import io.hatrack.testing.OnEveryDatabase;
+import io.hatrack.testing.Race;
 import io.hatrack.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
@@ -184,5 +185,24 @@ class LinkServiceTest {
 
     app.pages().restore(ana, key(b));
     assertThat(links(app).list(ana, key(a))).hasSize(1);
+  }
+
+  @Test
+  void twoOppositeDependenciesAddedAtOnceDoNotMakeACycle(TestApp app) throws Exception {
+    // Passes on SQLite, where writes take turns; fails on PostgreSQL, where each transaction
+    // checks for a cycle without seeing the other's new link.
+    Team team = team(app);
+    User ana = team.owner();
+    for (int round = 0; round < 10; round++) {
+      Page a = page(app, ana, team.product());
+      Page b = page(app, ana, team.product());
+
+      int succeeded =
+          Race.successes(
+              () -> links(app).add(ana, key(a), key(b), "depends-on"),
+              () -> links(app).add(ana, key(b), key(a), "depends-on"));
+
+      assertThat(succeeded).as("dependencies added in round %d", round).isEqualTo(1);
+    }
   }
 }

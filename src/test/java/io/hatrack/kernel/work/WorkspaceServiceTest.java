@@ -16,6 +16,7 @@ import io.hatrack.kernel.NotFound;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.testing.OnEveryDatabase;
+import io.hatrack.testing.Race;
 import io.hatrack.testing.TestApp;
 import java.time.Duration;
 import java.util.List;
@@ -346,5 +347,76 @@ class WorkspaceServiceTest {
             () -> app.workspaces().revokeInvitation(ana, mine.slug(), invitation.invitation().id()))
         .isInstanceOf(NotFound.class);
     assertThat(app.workspaces().invitation(invitation.secret()).workspace()).isEqualTo(theirs);
+  }
+
+  // The three tests below pass on SQLite, where writes take turns, and fail on PostgreSQL: the
+  // services check a rule (last owner, single use) and then write, in READ COMMITTED
+  // transactions that do not see each other's uncommitted change.
+
+  @Test
+  void twoOwnersDemotingEachOtherAtOnceStillLeaveAnOwner(TestApp app) throws Exception {
+    for (int round = 0; round < 10; round++) {
+      User ana = user(app, "ana");
+      Workspace ws = workspace(app, ana);
+      User ben = member(app, ws, ana, Role.OWNER, "ben");
+
+      int succeeded =
+          Race.successes(
+              () -> app.workspaces().changeRole(ana, ws.slug(), ben.id(), Role.ADMIN),
+              () -> app.workspaces().changeRole(ben, ws.slug(), ana.id(), Role.ADMIN));
+
+      assertThat(ownerCount(app, ws)).as("owners after round %d", round).isEqualTo(1);
+      assertThat(succeeded).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void twoOwnersRemovingEachOtherAtOnceStillLeaveAnOwner(TestApp app) throws Exception {
+    for (int round = 0; round < 10; round++) {
+      User ana = user(app, "ana");
+      Workspace ws = workspace(app, ana);
+      User ben = member(app, ws, ana, Role.OWNER, "ben");
+
+      int succeeded =
+          Race.successes(
+              () -> app.workspaces().removeMember(ana, ws.slug(), ben.id()),
+              () -> app.workspaces().removeMember(ben, ws.slug(), ana.id()));
+
+      assertThat(ownerCount(app, ws)).as("owners after round %d", round).isEqualTo(1);
+      assertThat(succeeded).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSingleUseInvitationLinkAdmitsOnlyOneOfTwoPeopleAcceptingAtOnce(TestApp app)
+      throws Exception {
+    for (int round = 0; round < 10; round++) {
+      User ana = user(app, "ana");
+      Workspace ws = workspace(app, ana);
+      User ben = user(app, "ben");
+      User chloe = user(app, "chloe");
+      String secret = app.workspaces().invite(ana, ws.slug(), null, Role.EDITOR).secret();
+
+      int succeeded =
+          Race.successes(
+              () -> app.workspaces().accept(ben, secret),
+              () -> app.workspaces().accept(chloe, secret));
+
+      assertThat(app.workspaces().members(ana, ws.slug()))
+          .as("members after round %d", round)
+          .hasSize(2);
+      assertThat(succeeded).isEqualTo(1);
+    }
+  }
+
+  private static long ownerCount(TestApp app, Workspace ws) {
+    return app.database()
+        .read(
+            h ->
+                h.createQuery(
+                        "SELECT COUNT(*) FROM membership WHERE workspace_id = :ws AND role = 'owner'")
+                    .bind("ws", ws.id())
+                    .mapTo(Long.class)
+                    .one());
   }
 }
