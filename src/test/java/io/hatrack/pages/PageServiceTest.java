@@ -300,4 +300,30 @@ class PageServiceTest {
     assertThatThrownBy(() -> app.pages().list(outsider, team.product().slug(), null, 5))
         .isInstanceOf(NotFound.class);
   }
+
+  @Test
+  void textWithANulCharacterIsRefusedAsInvalidOnEveryDatabase(TestApp app) {
+    // PostgreSQL cannot store U+0000 in text and SQLite can. Today SQLite stores it (and a
+    // backup holding it then cannot be restored into PostgreSQL), while PostgreSQL fails with
+    // a raw SQL error instead of a validation error naming the field.
+    Team team = team(app);
+    Map<String, Long> before = footprint(app);
+
+    assertThatThrownBy(() -> app.pages().create(team.owner(), team.product().slug(), "Nul", "a\u0000b"))
+        .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.reasonFor("body")).isNotEmpty());
+    assertThatThrownBy(() -> app.pages().create(team.owner(), team.product().slug(), "N\u0000l", ""))
+        .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.reasonFor("title")).isNotEmpty());
+
+    assertThat(footprint(app)).isEqualTo(before);
+  }
+
+  @Test
+  void aPageSizeBelowOneIsInvalid(TestApp app) {
+    // Today a limit of 0 fails with a NullPointerException from PageService.list.
+    Team team = team(app);
+    page(app, team.owner(), team.product());
+
+    assertThatThrownBy(() -> app.pages().list(team.owner(), team.product().slug(), null, 0))
+        .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.reasonFor("limit")).isNotEmpty());
+  }
 }

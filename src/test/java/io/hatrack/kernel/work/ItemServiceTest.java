@@ -208,4 +208,14 @@ class ItemServiceTest {
     assertThatThrownBy(() -> app.items().access(ben, Long.toString(page.id())))
         .isInstanceOf(NotFound.class);
   }
+
+  @Test
+  void findIgnoresCaseInAccentedLettersToo(TestApp app) {
+    // Fails on SQLite: its LOWER() folds only ASCII letters, so "Über" never matches "über".
+    Team team = team(app);
+    Page page = app.pages().create(team.owner(), team.product().slug(), "Über-Zahlungen in Ärzte-Apps", "");
+
+    assertThat(app.items().find(team.owner(), "über", 10)).containsExactly(page.item());
+    assertThat(app.items().find(team.owner(), "ÄRZTE", 10)).containsExactly(page.item());
+  }
 }
