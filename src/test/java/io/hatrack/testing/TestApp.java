@@ -25,10 +25,12 @@ public final class TestApp implements AutoCloseable {
   private final TestDatabase database;
   private final MutableClock clock;
   private final App app;
+  private final boolean ownsDatabase;
 
-  private TestApp(TestDatabase database, MutableClock clock) {
+  private TestApp(TestDatabase database, MutableClock clock, boolean ownsDatabase) {
     this.database = database;
     this.clock = clock;
+    this.ownsDatabase = ownsDatabase;
     this.app =
         new App(
             new AppConfig(
@@ -42,14 +44,14 @@ public final class TestApp implements AutoCloseable {
                 clock));
   }
 
-  /** An app on a new, empty database of {@code dialect}. */
+  /** An app on a new, empty database of {@code dialect}, which closing the app drops. */
   public static TestApp open(Dialect dialect) {
-    return on(TestDatabases.fresh(dialect));
+    return new TestApp(TestDatabases.fresh(dialect), new MutableClock(), true);
   }
 
-  /** An app on an existing test database. */
+  /** An app on an existing test database, which outlives the app. */
   public static TestApp on(TestDatabase database) {
-    return new TestApp(database, new MutableClock());
+    return new TestApp(database, new MutableClock(), false);
   }
 
   public App app() {
@@ -112,5 +114,8 @@ public final class TestApp implements AutoCloseable {
   @Override
   public void close() {
     app.close();
+    if (ownsDatabase) {
+      TestDatabases.discard(database);
+    }
   }
 }
