@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 class DemoSeedTest {
 
   private static User signInAsAna(TestApp app) {
-    return app.sessions().signIn(DemoStory.LOGIN_EMAIL, DemoStory.PASSWORD, "demo-test", null).user();
+    return app.sessions()
+        .signIn(DemoStory.LOGIN_EMAIL, DemoStory.PASSWORD, "demo-test", null)
+        .user();
   }
 
   @Test
@@ -64,7 +66,9 @@ class DemoSeedTest {
         .extracting(Item::title)
         .contains("Checkout vision 2027", "Interview notes: Brightwave Retail")
         .hasSize(4);
-    assertThat(mobilePages).extracting(Item::title).containsExactly("Mobile payouts: open questions");
+    assertThat(mobilePages)
+        .extracting(Item::title)
+        .containsExactly("Mobile payouts: open questions");
     assertThat(app.count("comment")).isEqualTo(6);
     assertThat(app.collaboration().comments().list(ana, "CHK-1", 0, 10).total()).isEqualTo(3);
     assertThat(app.collaboration().tags().list(ana, "CHK-1")).containsExactly("2027", "strategy");

@@ -44,7 +44,8 @@ class MainTest {
   @Test
   void everyCommandIsCovered() {
     assertThat(everyCommand().map(words -> String.join(" ", words)))
-        .contains("", "serve", "demo", "user", "user add", "token", "token create", "backup", "restore");
+        .contains(
+            "", "serve", "demo", "user", "user add", "token", "token create", "backup", "restore");
   }
 
   @Test
@@ -118,13 +119,18 @@ class MainTest {
     CommandLineRun run = CommandLineRun.of("user", "add", "--name", "Ana");
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.errLines()).singleElement().asString().startsWith("hatrack: ").contains("--email");
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("hatrack: ")
+        .contains("--email");
   }
 
   @Test
   void aRoleWithoutWorkspaceIsAUsageError() {
     CommandLineRun run =
-        CommandLineRun.of("user", "add", "--email", "ana@example.test", "--name", "Ana", "--role", "admin");
+        CommandLineRun.of(
+            "user", "add", "--email", "ana@example.test", "--name", "Ana", "--role", "admin");
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.errLines())
@@ -147,10 +153,12 @@ class MainTest {
     Path nothing = dir.resolve("empty-data");
 
     CommandLineRun run =
-        CommandLineRun.of("backup", dir.resolve("out.zip").toString(), "--data", nothing.toString());
+        CommandLineRun.of(
+            "backup", dir.resolve("out.zip").toString(), "--data", nothing.toString());
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.errLines()).containsExactly("hatrack: no Hatrack database in " + nothing.toAbsolutePath());
+    assertThat(run.errLines())
+        .containsExactly("hatrack: no Hatrack database in " + nothing.toAbsolutePath());
     assertThat(dir.resolve("out.zip")).doesNotExist();
   }
 }

@@ -1,6 +1,7 @@
 package io.hatrack.cli;
 
 import static io.hatrack.testing.Fixtures.email;
+import static io.hatrack.testing.Fixtures.page;
 import static io.hatrack.testing.Fixtures.team;
 import static io.hatrack.testing.Fixtures.unique;
 import static io.hatrack.testing.Fixtures.user;
@@ -45,6 +46,18 @@ class StorageCommandsTest {
     return runWithStdin(app, null, args);
   }
 
+  /** {@code hatrack user add --email EMAIL --name NAME} with {@code options}. */
+  private CommandLineRun userAdd(TestApp app, String email, String name, String... options) {
+    return userAddWithStdin(app, null, email, name, options);
+  }
+
+  private CommandLineRun userAddWithStdin(
+      TestApp app, String stdin, String email, String name, String... options) {
+    List<String> args = new ArrayList<>(List.of("user", "add", "--email", email, "--name", name));
+    args.addAll(List.of(options));
+    return runWithStdin(app, stdin, args.toArray(String[]::new));
+  }
+
   private CommandLineRun runWithStdin(TestApp app, String stdin, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of(storage(app.testDatabase())));
@@ -56,9 +69,8 @@ class StorageCommandsTest {
     String email = email("ana");
 
     CommandLineRun run =
-        runWithStdin(
-            app, "a long password\nignored second line\n",
-            "user", "add", "--email", email, "--name", "Ana Lima", "--password-stdin");
+        userAddWithStdin(
+            app, "a long password\nignored second line\n", email, "Ana Lima", "--password-stdin");
 
     assertThat(run.exit()).isZero();
     assertThat(run.err()).isEmpty();
@@ -75,7 +87,7 @@ class StorageCommandsTest {
   void userAddWithoutPasswordPrintsAOneTimeLinkToChooseOne(TestApp app) {
     String email = email("ben");
 
-    CommandLineRun run = run(app, "user", "add", "--email", email, "--name", "Ben");
+    CommandLineRun run = userAdd(app, email, "Ben");
 
     assertThat(run.exit()).isZero();
     String link = run.lastLine();
@@ -95,9 +107,8 @@ class StorageCommandsTest {
     String name = "Launch Team " + unique();
 
     CommandLineRun run =
-        runWithStdin(
-            app, "femi's password",
-            "user", "add", "--email", email, "--name", "Femi", "--workspace", name, "--password-stdin");
+        userAddWithStdin(
+            app, "femi's password", email, "Femi", "--workspace", name, "--password-stdin");
 
     assertThat(run.exit()).isZero();
     User femi = app.accounts().byEmail(email).orElseThrow();
@@ -107,7 +118,8 @@ class StorageCommandsTest {
             access -> {
               assertThat(access.workspace().name()).isEqualTo(name);
               assertThat(access.role()).isEqualTo(Role.OWNER);
-              assertThat(run.out()).contains("created the workspace " + name)
+              assertThat(run.out())
+                  .contains("created the workspace " + name)
                   .contains(access.workspace().slug());
             });
   }
@@ -119,15 +131,15 @@ class StorageCommandsTest {
     String editorEmail = email("ed");
 
     CommandLineRun asViewer =
-        run(app, "user", "add", "--email", viewerEmail, "--name", "Vic",
-            "--workspace", team.workspace().slug(), "--role", "viewer");
+        userAdd(
+            app, viewerEmail, "Vic", "--workspace", team.workspace().slug(), "--role", "viewer");
     CommandLineRun byDefault =
-        run(app, "user", "add", "--email", editorEmail, "--name", "Ed",
-            "--workspace", Long.toString(team.workspace().id()));
+        userAdd(app, editorEmail, "Ed", "--workspace", Long.toString(team.workspace().id()));
 
     assertThat(asViewer.exit()).isZero();
     assertThat(byDefault.exit()).isZero();
-    assertThat(asViewer.outLines().get(0)).endsWith("and added to " + team.workspace().name() + " as viewer.");
+    assertThat(asViewer.outLines().get(0))
+        .endsWith("and added to " + team.workspace().name() + " as viewer.");
     assertThat(roleOf(app, team, viewerEmail)).isEqualTo(Role.VIEWER);
     assertThat(roleOf(app, team, editorEmail)).isEqualTo(Role.EDITOR);
   }
@@ -146,11 +158,12 @@ class StorageCommandsTest {
     String email = email("gus");
     String missing = "nowhere-" + unique();
 
-    CommandLineRun run =
-        run(app, "user", "add", "--email", email, "--name", "Gus", "--workspace", missing, "--role", "admin");
+    CommandLineRun run = userAdd(app, email, "Gus", "--workspace", missing, "--role", "admin");
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.errLines()).singleElement().asString()
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
         .startsWith("hatrack: no workspace '" + missing + "'");
     assertThat(app.accounts().byEmail(email)).isEmpty();
   }
@@ -159,28 +172,33 @@ class StorageCommandsTest {
   void userAddRefusesATakenOrMalformedEmailOnOneLine(TestApp app) {
     User ana = user(app, "ana");
 
-    CommandLineRun taken = run(app, "user", "add", "--email", ana.email(), "--name", "Ana 2");
-    CommandLineRun malformed = run(app, "user", "add", "--email", "not-an-email", "--name", "X");
-    CommandLineRun badRole =
-        run(app, "user", "add", "--email", email("x"), "--name", "X", "--workspace", "w", "--role", "boss");
+    CommandLineRun taken = userAdd(app, ana.email(), "Ana 2");
+    CommandLineRun malformed = userAdd(app, "not-an-email", "X");
+    CommandLineRun badRole = userAdd(app, email("x"), "X", "--workspace", "w", "--role", "boss");
 
     assertThat(taken.exit()).isEqualTo(1);
-    assertThat(taken.errLines()).containsExactly("hatrack: email '" + ana.email() + "' is already taken");
+    assertThat(taken.errLines())
+        .containsExactly("hatrack: email '" + ana.email() + "' is already taken");
     assertThat(malformed.exit()).isEqualTo(1);
     assertThat(malformed.errLines()).singleElement().asString().startsWith("hatrack: email: ");
     assertThat(badRole.exit()).isEqualTo(1);
-    assertThat(badRole.errLines()).singleElement().asString().startsWith("hatrack: role: must be one of");
+    assertThat(badRole.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("hatrack: role: must be one of");
   }
 
   @Test
   void userAddWithAnEmptyStdinFails(TestApp app) {
     String email = email("eve");
 
-    CommandLineRun run =
-        runWithStdin(app, "", "user", "add", "--email", email, "--name", "Eve", "--password-stdin");
+    CommandLineRun run = userAddWithStdin(app, "", email, "Eve", "--password-stdin");
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.errLines()).singleElement().asString().contains("standard input held no password");
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .contains("standard input held no password");
     assertThat(app.accounts().byEmail(email)).isEmpty();
   }
 
@@ -188,14 +206,16 @@ class StorageCommandsTest {
   void tokenCreatePrintsATokenLastThatAuthenticatesTheAccount(TestApp app) {
     User ana = user(app, "ana");
 
-    CommandLineRun run = run(app, "token", "create", "--email", ana.email().toUpperCase(), "--name", "deploy");
+    CommandLineRun run =
+        run(app, "token", "create", "--email", ana.email().toUpperCase(), "--name", "deploy");
 
     assertThat(run.exit()).isZero();
     String token = run.lastLine();
     assertThat(token).startsWith("htk_");
     assertThat(run.outLines()).hasSize(2);
     assertThat(app.tokens().userFor(token)).contains(ana);
-    assertThat(app.tokens().list(ana)).singleElement()
+    assertThat(app.tokens().list(ana))
+        .singleElement()
         .satisfies(t -> assertThat(t.name()).isEqualTo("deploy"));
   }
 
@@ -206,14 +226,15 @@ class StorageCommandsTest {
     CommandLineRun run = run(app, "token", "create", "--email", email);
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.errLines()).containsExactly("hatrack: no account has the e-mail address " + email);
+    assertThat(run.errLines())
+        .containsExactly("hatrack: no account has the e-mail address " + email);
     assertThat(run.out()).isEmpty();
   }
 
   @Test
   void backupThenRestoreIntoAnEmptyDatabaseGivesTheSameRows(TestApp app) {
     Team team = team(app);
-    io.hatrack.testing.Fixtures.page(app, team.owner(), team.product());
+    page(app, team.owner(), team.product());
     Path file = dir.resolve("hatrack-backup.zip");
 
     CommandLineRun backup = run(app, "backup", file.toString());
@@ -238,7 +259,9 @@ class StorageCommandsTest {
     CommandLineRun restore = run(app, "restore", file.toString());
 
     assertThat(restore.exit()).isEqualTo(1);
-    assertThat(restore.errLines()).singleElement().asString()
+    assertThat(restore.errLines())
+        .singleElement()
+        .asString()
         .startsWith("hatrack: the target database already holds data");
     assertThat(TableDump.of(app.database())).isEqualTo(before);
   }
@@ -252,7 +275,9 @@ class StorageCommandsTest {
         CommandLineRun.of(concat(new String[] {"restore", notABackup.toString()}, storage(empty)));
 
     assertThat(restore.exit()).isEqualTo(1);
-    assertThat(restore.errLines()).singleElement().asString()
+    assertThat(restore.errLines())
+        .singleElement()
+        .asString()
         .startsWith("hatrack: ")
         .contains("not a Hatrack backup");
   }

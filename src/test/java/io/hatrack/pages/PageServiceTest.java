@@ -269,14 +269,14 @@ class PageServiceTest {
 
     List<Item> expected =
         app.pages().list(team.owner(), slug, null, 100).items().stream()
-            .sorted(
-                Comparator.comparing(Item::updatedAt)
-                    .thenComparing(Item::id)
-                    .reversed())
+            .sorted(Comparator.comparing(Item::updatedAt).thenComparing(Item::id).reversed())
             .toList();
     assertThat(rounds).isEqualTo(4);
     assertThat(totals).containsOnly(10L);
-    assertThat(seen).extracting(Item::id).doesNotHaveDuplicates().hasSize(10)
+    assertThat(seen)
+        .extracting(Item::id)
+        .doesNotHaveDuplicates()
+        .hasSize(10)
         .doesNotContain(deleted.id());
     assertThat(seen).containsExactlyElementsOf(expected);
     assertThat(seen.get(0).id()).isEqualTo(touched.id());
@@ -287,8 +287,7 @@ class PageServiceTest {
     Team team = team(app);
 
     assertThatThrownBy(() -> app.pages().list(team.owner(), team.product().slug(), "bogus!", 5))
-        .isInstanceOfSatisfying(
-            Invalid.class, e -> assertThat(e.reasonFor("cursor")).isNotEmpty());
+        .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.reasonFor("cursor")).isNotEmpty());
   }
 
   @Test
@@ -309,9 +308,11 @@ class PageServiceTest {
     Team team = team(app);
     Map<String, Long> before = footprint(app);
 
-    assertThatThrownBy(() -> app.pages().create(team.owner(), team.product().slug(), "Nul", "a\u0000b"))
+    assertThatThrownBy(
+            () -> app.pages().create(team.owner(), team.product().slug(), "Nul", "a\u0000b"))
         .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.reasonFor("body")).isNotEmpty());
-    assertThatThrownBy(() -> app.pages().create(team.owner(), team.product().slug(), "N\u0000l", ""))
+    assertThatThrownBy(
+            () -> app.pages().create(team.owner(), team.product().slug(), "N\u0000l", ""))
         .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.reasonFor("title")).isNotEmpty());
 
     assertThat(footprint(app)).isEqualTo(before);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The machinery behind {@link OnEveryDatabase}: one run of the test class per dialect, each with
- * an extension that knows its dialect.
+ * The machinery behind {@link OnEveryDatabase}: one run of the test class per dialect, each with an
+ * extension that knows its dialect.
  */
 final class EveryDatabase implements ClassTemplateInvocationContextProvider {
   @Override

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Small factories for the people, workspaces, products and pages tests need. Every e-mail
- * address, slug and title is unique within the test run, so tests sharing a database never meet.
+ * Small factories for the people, workspaces, products and pages tests need. Every e-mail address,
+ * slug and title is unique within the test run, so tests sharing a database never meet.
  */
 public final class Fixtures {
   /** The password of every person made here. */

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a {@link TestApp} parameter that must run on an empty database of its own, for tests
- * where emptiness matters (first-run set-up, the demo, exact handles).
+ * Marks a {@link TestApp} parameter that must run on an empty database of its own, for tests where
+ * emptiness matters (first-run set-up, the demo, exact handles).
  */
 @Documented
 @Target(ElementType.PARAMETER)

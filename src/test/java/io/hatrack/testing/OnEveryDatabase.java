@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>A test method that declares a {@link TestApp} parameter gets an app on a database that all
  * tests of the class share on that dialect; tests keep out of each other's way by creating their
  * own people, workspaces and products. A {@link Fresh} {@code TestApp} parameter gets an app on an
- * empty database of its own, for tests where emptiness matters. The class's constructor may
- * declare a {@code Dialect} parameter to learn which database its tests run on.
+ * empty database of its own, for tests where emptiness matters. The class's constructor may declare
+ * a {@code Dialect} parameter to learn which database its tests run on.
  *
  * <p>When PostgreSQL is not reachable its tests are skipped with the reason; see {@link
  * TestDatabases}.

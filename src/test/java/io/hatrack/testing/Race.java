@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Starts several actions at the same moment, each on its own thread, to check rules that must
- * hold when people act at once (two owners demoting each other, two people using one link).
+ * Starts several actions at the same moment, each on its own thread, to check rules that must hold
+ * when people act at once (two owners demoting each other, two people using one link).
  */
 public final class Race {
   private Race() {}

@@ -17,9 +17,9 @@ import java.util.TreeMap;
 
 /**
  * Every row of every Hatrack table of a database, in a form that compares equal across SQLite and
- * PostgreSQL: integers as {@code Long}, booleans as {@code Boolean}, binary data as Base64, text
- * as {@code String}; rows sorted. Written independently of {@code Backups}, so that tests of
- * backups do not check the code with itself.
+ * PostgreSQL: integers as {@code Long}, booleans as {@code Boolean}, binary data as Base64, text as
+ * {@code String}; rows sorted. Written independently of {@code Backups}, so that tests of backups
+ * do not check the code with itself.
  */
 public final class TableDump {
   private TableDump() {}

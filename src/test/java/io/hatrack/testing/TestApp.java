@@ -34,14 +34,7 @@ public final class TestApp implements AutoCloseable {
     this.app =
         new App(
             new AppConfig(
-                database.dataDir(),
-                database.url(),
-                "127.0.0.1",
-                0,
-                null,
-                4,
-                HASHER,
-                clock));
+                database.dataDir(), database.url(), "127.0.0.1", 0, null, 4, HASHER, clock));
   }
 
   /** An app on a new, empty database of {@code dialect}, which closing the app drops. */
@@ -108,7 +101,8 @@ public final class TestApp implements AutoCloseable {
 
   /** The number of rows in {@code table}, for checking that a failed change wrote nothing. */
   public long count(String table) {
-    return database().read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+    return database()
+        .read(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
   }
 
   @Override

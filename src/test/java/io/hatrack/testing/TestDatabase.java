@@ -5,8 +5,8 @@ import io.hatrack.kernel.db.Dialect;
 import java.nio.file.Path;
 
 /**
- * A database made for tests: its JDBC URL, its dialect, and a data directory of its own (where
- * the SQLite file lives, and what the CLI's {@code --data} can point at).
+ * A database made for tests: its JDBC URL, its dialect, and a data directory of its own (where the
+ * SQLite file lives, and what the CLI's {@code --data} can point at).
  *
  * @param dialect SQLite or PostgreSQL
  * @param url the JDBC URL Hatrack opens

@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Hands out empty databases for tests, on either dialect, and cleans up after them.
  *
- * <p>SQLite: a file in a new temporary directory. PostgreSQL: a new database on the server named
- * by the environment variable {@value #PG_URL_ENV} (default {@value #DEFAULT_PG_URL}), created
- * with {@code CREATE DATABASE hatrack_test_<pid>_<n>}. Fresh databases are copies of one that was
- * migrated once per run, which is quicker than migrating each. A database is dropped when the
- * test that owned it is done with it ({@link #discard}), or else when the JVM ends. Databases that
+ * <p>SQLite: a file in a new temporary directory. PostgreSQL: a new database on the server named by
+ * the environment variable {@value #PG_URL_ENV} (default {@value #DEFAULT_PG_URL}), created with
+ * {@code CREATE DATABASE hatrack_test_<pid>_<n>}. Fresh databases are copies of one that was
+ * migrated once per run, which is quicker than migrating each. A database is dropped when the test
+ * that owned it is done with it ({@link #discard}), or else when the JVM ends. Databases that
  * earlier runs left behind are dropped the first time PostgreSQL is used, unless the process that
  * made them is still alive (a test run going on next to this one).
  *
@@ -105,9 +105,7 @@ public final class TestDatabases {
     return new TestDatabase(dialect, urlOf(createDatabase(null)), dir);
   }
 
-  /**
-   * Drops a database that no test uses any more (in the background), and deletes its directory.
-   */
+  /** Drops a database that no test uses any more (in the background), and deletes its directory. */
   public static void discard(TestDatabase db) {
     if (db.dialect() == Dialect.POSTGRESQL) {
       String name = databaseName(db.url());
@@ -129,7 +127,11 @@ public final class TestDatabases {
     String why = " (" + problem + "). " + PG_URL_ENV + " can name another server.";
     if ("1".equals(System.getenv(REQUIRE_PG_ENV))) {
       throw new IllegalStateException(
-          where + "PostgreSQL store tests cannot run, and " + REQUIRE_PG_ENV + "=1 requires them" + why);
+          where
+              + "PostgreSQL store tests cannot run, and "
+              + REQUIRE_PG_ENV
+              + "=1 requires them"
+              + why);
     }
     Assumptions.abort(where + "PostgreSQL store tests skipped" + why);
   }

@@ -42,7 +42,8 @@ class AccountServiceTest {
         .asInstanceOf(type(Invalid.class))
         .satisfies(
             e -> {
-              assertThat(e.errors()).extracting(FieldError::field)
+              assertThat(e.errors())
+                  .extracting(FieldError::field)
                   .containsExactlyInAnyOrder("email", "name", "password");
               assertThat(e.reasonFor("email")).contains("e-mail address");
               assertThat(e.reasonFor("name")).isEqualTo("must not be blank");

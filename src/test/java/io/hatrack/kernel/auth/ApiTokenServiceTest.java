@@ -81,7 +81,8 @@ class ApiTokenServiceTest {
     ApiToken second = app.tokens().create(ana, "second").token();
     app.tokens().create(ben, "ben's");
 
-    assertThat(app.tokens().list(ana)).extracting(ApiToken::id)
+    assertThat(app.tokens().list(ana))
+        .extracting(ApiToken::id)
         .containsExactly(second.id(), first.id());
   }
 

@@ -139,8 +139,7 @@ class SessionServiceTest {
 
     assertThatThrownBy(() -> app.sessions().signIn(ana.email(), PASSWORD, client, null))
         .isInstanceOf(RateLimited.class);
-    assertThat(app.sessions().signIn(ana.email(), PASSWORD, client(), null).user())
-        .isEqualTo(ana);
+    assertThat(app.sessions().signIn(ana.email(), PASSWORD, client(), null).user()).isEqualTo(ana);
   }
 
   @Test

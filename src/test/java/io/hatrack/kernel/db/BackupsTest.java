@@ -28,14 +28,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,14 +87,16 @@ class BackupsTest {
 
   private static Map<String, Long> manifestCounts(JsonNode manifest) {
     Map<String, Long> counts = new TreeMap<>();
-    manifest.path("tables").forEach(t -> counts.put(t.path("name").asText(), t.path("rows").asLong()));
+    manifest
+        .path("tables")
+        .forEach(t -> counts.put(t.path("name").asText(), t.path("rows").asLong()));
     return counts;
   }
 
   @ParameterizedTest(name = "into {0}")
   @EnumSource(Dialect.class)
-  void aBackupRestoresEveryRowOfEveryTableIntoAnEmptyDatabase(
-      Dialect target, @Fresh TestApp source) throws IOException {
+  void aBackupRestoresEveryRowOfEveryTableIntoAnEmptyDatabase(Dialect target, @Fresh TestApp source)
+      throws IOException {
     fillEveryTable(source);
     Map<String, List<List<Object>>> original = TableDump.of(source.database());
     assertThat(original).allSatisfy((table, rows) -> assertThat(rows).as(table).isNotEmpty());
@@ -127,7 +132,7 @@ class BackupsTest {
     assertThat(manifest.path("hatrack_version").asText()).isEqualTo("9.9.9");
     assertThat(manifest.path("schema_version").asText()).isEqualTo("1");
     assertThat(manifest.path("source").asText())
-        .isEqualTo(source.dialect().name().toLowerCase(java.util.Locale.ROOT));
+        .isEqualTo(source.dialect().name().toLowerCase(Locale.ROOT));
     assertThat(manifestCounts(manifest)).isEqualTo(new TreeMap<>(taken.rows()));
     assertThat(taken.totalRows()).isEqualTo(taken.rows().values().stream().mapToLong(n -> n).sum());
   }
@@ -144,8 +149,12 @@ class BackupsTest {
 
     try (TestApp restored = TestApp.on(migratedButEmpty)) {
       User ana =
-          restored.sessions().signIn(DemoStory.LOGIN_EMAIL, DemoStory.PASSWORD, "test", null).user();
-      assertThat(restored.workspaces().mine(ana)).extracting(w -> w.workspace().slug())
+          restored
+              .sessions()
+              .signIn(DemoStory.LOGIN_EMAIL, DemoStory.PASSWORD, "test", null)
+              .user();
+      assertThat(restored.workspaces().mine(ana))
+          .extracting(w -> w.workspace().slug())
           .containsExactly("northwind");
       User newcomer = Fixtures.user(restored, "newcomer");
       Page added = restored.pages().create(ana, "checkout", "After the restore", "");
@@ -201,8 +210,7 @@ class BackupsTest {
   }
 
   @Test
-  void aDamagedTableRollsBackTheWholeRestore(@Fresh TestApp source)
-      throws IOException {
+  void aDamagedTableRollsBackTheWholeRestore(@Fresh TestApp source) throws IOException {
     fillEveryTable(source);
     Path good = dir.resolve("good.zip");
     backups.backup(source.database(), good, "test");
@@ -215,14 +223,14 @@ class BackupsTest {
         .hasMessageContaining("page")
         .hasMessageContaining("malformed row");
 
-    assertThat(TableDump.of(target)).allSatisfy((table, rows) -> assertThat(rows).as(table).isEmpty());
+    assertThat(TableDump.of(target))
+        .allSatisfy((table, rows) -> assertThat(rows).as(table).isEmpty());
     backups.restore(good, target.url());
     assertSameRows(TableDump.of(target), TableDump.of(source.database()));
   }
 
   @Test
-  void aBackupTakenWhileWritesGoOnIsOneConsistentSnapshot(@Fresh TestApp source)
-      throws Exception {
+  void aBackupTakenWhileWritesGoOnIsOneConsistentSnapshot(@Fresh TestApp source) throws Exception {
     Team team = team(source);
     for (int i = 0; i < 60; i++) {
       page(source, team.owner(), team.product());
@@ -275,8 +283,11 @@ class BackupsTest {
       db.read(
           h -> {
             long pages = count(h, "SELECT COUNT(*) FROM page");
-            assertThat(count(h, "SELECT COUNT(*) FROM entity WHERE kind = 'page'")).isEqualTo(pages);
-            assertThat(count(h, "SELECT next_number - 1 FROM product WHERE id = " + team.product().id()))
+            assertThat(count(h, "SELECT COUNT(*) FROM entity WHERE kind = 'page'"))
+                .isEqualTo(pages);
+            assertThat(
+                    count(
+                        h, "SELECT next_number - 1 FROM product WHERE id = " + team.product().id()))
                 .isEqualTo(pages);
             assertThat(count(h, "SELECT COUNT(*) FROM activity WHERE action = 'page.created'"))
                 .isEqualTo(pages);
@@ -290,7 +301,7 @@ class BackupsTest {
     }
   }
 
-  private static long count(org.jdbi.v3.core.Handle h, String sql) {
+  private static long count(Handle h, String sql) {
     return h.createQuery(sql).mapTo(Long.class).one();
   }
 
@@ -308,8 +319,7 @@ class BackupsTest {
   }
 
   /** Copies a ZIP, changing the text of one entry. */
-  private static void rewrite(
-      Path from, Path to, String entryName, java.util.function.UnaryOperator<String> change)
+  private static void rewrite(Path from, Path to, String entryName, UnaryOperator<String> change)
       throws IOException {
     try (ZipFile in = new ZipFile(from.toFile());
         OutputStream out = Files.newOutputStream(to);
@@ -322,7 +332,10 @@ class BackupsTest {
           bytes = content.readAllBytes();
         }
         if (entry.getName().equals(entryName)) {
-          bytes = change.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+          bytes =
+              change
+                  .apply(new String(bytes, StandardCharsets.UTF_8))
+                  .getBytes(StandardCharsets.UTF_8);
         }
         zip.putNextEntry(new ZipEntry(entry.getName()));
         zip.write(bytes);

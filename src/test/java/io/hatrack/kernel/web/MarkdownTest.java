@@ -1,6 +1,7 @@
 package io.hatrack.kernel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -35,7 +36,8 @@ class MarkdownTest {
 
   @Test
   void rawHtmlBlocksAreEscapedToo() {
-    Document doc = render("<div onclick=\"steal()\">\n<iframe src=\"https://evil.example\"></iframe>\n</div>");
+    Document doc =
+        render("<div onclick=\"steal()\">\n<iframe src=\"https://evil.example\"></iframe>\n</div>");
 
     assertThat(doc.select("div, iframe")).isEmpty();
     assertThat(doc.body().text()).contains("<iframe");
@@ -61,20 +63,24 @@ class MarkdownTest {
   void noElementKeepsAnEventHandlerOrStyle() {
     Document doc =
         render(
-            "<img src=x onerror=alert(1)>\n\n![pic](https://img.example/a.png \"t\\\" onload=\\\"x\")"
-                + "\n\n<a href=\"https://ok.example\" onmouseover=\"x()\" style=\"color:red\">a</a>");
+            "<img src=x onerror=alert(1)>\n\n"
+                + "![pic](https://img.example/a.png \"t\\\" onload=\\\"x\")\n\n"
+                + "<a href=\"https://ok.example\" onmouseover=\"x()\" style=\"color:red\">a</a>");
 
     assertThat(doc.body().getAllElements()).noneMatch(MarkdownTest::hasEventHandler);
     assertThat(doc.select("[style]")).isEmpty();
-    assertThat(doc.select("img")).singleElement().satisfies(
-        img -> assertThat(img.attr("src")).isEqualTo("https://img.example/a.png"));
+    assertThat(doc.select("img"))
+        .singleElement()
+        .satisfies(img -> assertThat(img.attr("src")).isEqualTo("https://img.example/a.png"));
   }
 
   @Test
   void mentionsOfMembersAreMarkedAndOthersLeftAlone() {
     Document doc = render("Thanks @ana and @zed, cc @ben.");
 
-    assertThat(doc.select("span.mention")).extracting(Element::text).containsExactly("@ana", "@ben");
+    assertThat(doc.select("span.mention"))
+        .extracting(Element::text)
+        .containsExactly("@ana", "@ben");
     assertThat(doc.body().text()).isEqualTo("Thanks @ana and @zed, cc @ben.");
   }
 
@@ -84,9 +90,7 @@ class MarkdownTest {
 
     assertThat(doc.select("a.item-key"))
         .extracting(a -> a.attr("href"), Element::text)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("/i/CHK-42", "CHK-42"),
-            org.assertj.core.groups.Tuple.tuple("/i/MOB-7", "MOB-7"));
+        .containsExactly(tuple("/i/CHK-42", "CHK-42"), tuple("/i/MOB-7", "MOB-7"));
     assertThat(doc.body().text()).isEqualTo("See CHK-42 and MOB-7, not XYZ-1 or CHK-X.");
   }
 

@@ -4,6 +4,7 @@ import static io.hatrack.testing.Fixtures.page;
 import static io.hatrack.testing.Fixtures.team;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +32,7 @@ class ActivityFeedTest {
   }
 
   @Test
-  void anItemsFeedHoldsItsChangesNewestFirstWithValuesBeforeAndAfter(TestApp app)
-      throws Exception {
+  void anItemsFeedHoldsItsChangesNewestFirstWithValuesBeforeAndAfter(TestApp app) throws Exception {
     Team team = team(app);
     User ana = team.owner();
     User ben = team.member(app, Role.EDITOR, "ben");
@@ -84,7 +84,9 @@ class ActivityFeedTest {
         activity(app).forItem(team.owner(), page.item().key(), first.get(2).id(), 3);
 
     assertThat(first).hasSize(3);
-    assertThat(rest).extracting(ActivityEntry::action).containsExactly("comment.added", "page.created");
+    assertThat(rest)
+        .extracting(ActivityEntry::action)
+        .containsExactly("comment.added", "page.created");
   }
 
   @Test
@@ -100,9 +102,7 @@ class ActivityFeedTest {
 
     assertThat(feed)
         .extracting(ActivityEntry::action, ActivityEntry::entityId)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("page.created", kept.id()),
-            org.assertj.core.groups.Tuple.tuple("product.created", null));
+        .containsExactly(tuple("page.created", kept.id()), tuple("product.created", null));
   }
 
   @Test
@@ -113,8 +113,10 @@ class ActivityFeedTest {
     page(app, ana, team.product());
     WorkspaceAccess ws = app.workspaces().access(ana, team.workspace().slug());
 
-    List<String> feed = activity(app).forWorkspace(ws, 0, 20).stream().map(ActivityEntry::action).toList();
-    List<String> audit = activity(app).auditLog(ws, 0, 20).stream().map(ActivityEntry::action).toList();
+    List<String> feed =
+        activity(app).forWorkspace(ws, 0, 20).stream().map(ActivityEntry::action).toList();
+    List<String> audit =
+        activity(app).auditLog(ws, 0, 20).stream().map(ActivityEntry::action).toList();
 
     assertThat(feed).containsExactly("page.created", "product.created", "workspace.created");
     assertThat(audit)

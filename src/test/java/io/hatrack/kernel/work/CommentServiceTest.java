@@ -45,7 +45,8 @@ class CommentServiceTest {
               assertThat(n.reason()).isEqualTo("mention");
               assertThat(n.item().id()).isEqualTo(page.id());
               assertThat(n.actorName()).isEqualTo(ana.name());
-              assertThat(n.summary()).isEqualTo(ana.name() + " mentioned you on " + page.item().label());
+              assertThat(n.summary())
+                  .isEqualTo(ana.name() + " mentioned you on " + page.item().label());
               assertThat(n.unread()).isTrue();
             });
     assertThat(comment.authorId()).isEqualTo(ana.id());
@@ -59,9 +60,13 @@ class CommentServiceTest {
     User ben = team.member(app, Role.EDITOR, "ben");
     Page page = page(app, ben, team.product());
 
-    app.collaboration().comments().add(ana, page.item().key(), "What do you think, @" + ben.handle() + "?");
+    app.collaboration()
+        .comments()
+        .add(ana, page.item().key(), "What do you think, @" + ben.handle() + "?");
 
-    assertThat(notificationsOf(app, ben)).extracting(Notification::reason).containsExactly("mention");
+    assertThat(notificationsOf(app, ben))
+        .extracting(Notification::reason)
+        .containsExactly("mention");
   }
 
   @Test
@@ -73,7 +78,10 @@ class CommentServiceTest {
 
     app.collaboration()
         .comments()
-        .add(ana, page.item().key(), "Note to self @" + ana.handle() + ", and @" + outsider.handle());
+        .add(
+            ana,
+            page.item().key(),
+            "Note to self @" + ana.handle() + ", and @" + outsider.handle());
 
     assertThat(notificationsOf(app, ana)).isEmpty();
     assertThat(notificationsOf(app, outsider)).isEmpty();
@@ -90,8 +98,13 @@ class CommentServiceTest {
         .add(
             team.owner(),
             page.item().key(),
-            "Write to x@" + ben.handle() + ".io or run `ping @" + ben.handle() + "`\n\n```\n@"
-                + ben.handle() + "\n```");
+            "Write to x@"
+                + ben.handle()
+                + ".io or run `ping @"
+                + ben.handle()
+                + "`\n\n```\n@"
+                + ben.handle()
+                + "\n```");
 
     assertThat(notificationsOf(app, ben)).isEmpty();
   }
@@ -112,9 +125,12 @@ class CommentServiceTest {
         .satisfies(
             n -> {
               assertThat(n.reason()).isEqualTo("watching");
-              assertThat(n.summary()).isEqualTo(ben.name() + " commented on " + page.item().label());
+              assertThat(n.summary())
+                  .isEqualTo(ben.name() + " commented on " + page.item().label());
             });
-    assertThat(notificationsOf(app, chloe)).extracting(Notification::reason).containsExactly("watching");
+    assertThat(notificationsOf(app, chloe))
+        .extracting(Notification::reason)
+        .containsExactly("watching");
     assertThat(notificationsOf(app, ben)).isEmpty();
     assertThat(app.collaboration().notifications().watching(ben, page.item().key()))
         .as("commenting makes the author a watcher")
@@ -138,7 +154,8 @@ class CommentServiceTest {
     Team team = team(app);
     Page page = page(app, team.owner(), team.product());
 
-    assertThatThrownBy(() -> app.collaboration().comments().add(team.owner(), page.item().key(), " \n "))
+    assertThatThrownBy(
+            () -> app.collaboration().comments().add(team.owner(), page.item().key(), " \n "))
         .isInstanceOfSatisfying(
             Invalid.class, e -> assertThat(e.reasonFor("body")).isEqualTo("must not be blank"));
   }
@@ -181,7 +198,9 @@ class CommentServiceTest {
     assertThat(edited.body()).endsWith("@" + ben.handle());
     assertThat(edited.edited()).isTrue();
     assertThat(notificationsOf(app, chloe)).hasSize(1);
-    assertThat(notificationsOf(app, ben)).extracting(Notification::reason).containsExactly("mention");
+    assertThat(notificationsOf(app, ben))
+        .extracting(Notification::reason)
+        .containsExactly("mention");
     assertThatThrownBy(() -> app.collaboration().comments().edit(ana, comment.id(), 1, "Stale"))
         .isInstanceOfSatisfying(
             Conflict.class, e -> assertThat(e.code()).isEqualTo("version_conflict"));
@@ -216,7 +235,8 @@ class CommentServiceTest {
 
     assertThatThrownBy(() -> app.collaboration().comments().get(outsider, comment.id()))
         .isInstanceOf(NotFound.class);
-    assertThatThrownBy(() -> app.collaboration().comments().list(outsider, page.item().key(), 0, 10))
+    assertThatThrownBy(
+            () -> app.collaboration().comments().list(outsider, page.item().key(), 0, 10))
         .isInstanceOf(NotFound.class);
     assertThatThrownBy(() -> app.collaboration().comments().add(outsider, page.item().key(), "Hi"))
         .isInstanceOf(NotFound.class);

@@ -17,6 +17,7 @@ import io.hatrack.pages.Page;
 import io.hatrack.testing.Fixtures.Team;
 import io.hatrack.testing.OnEveryDatabase;
 import io.hatrack.testing.TestApp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -78,7 +79,8 @@ class ItemServiceTest {
     page(app, ours.owner(), ours.product());
     page(app, theirs.owner(), theirs.product());
     User both = ours.member(app, Role.VIEWER, "bo");
-    app.workspaces().addMember(theirs.owner(), theirs.workspace().slug(), both.email(), Role.VIEWER);
+    app.workspaces()
+        .addMember(theirs.owner(), theirs.workspace().slug(), both.email(), Role.VIEWER);
 
     assertThatThrownBy(() -> app.items().access(both, "CHK-1"))
         .isInstanceOfSatisfying(
@@ -135,9 +137,9 @@ class ItemServiceTest {
   void recentItemsComeMostRecentlyUpdatedFirst(TestApp app) {
     Team team = team(app);
     Page older = page(app, team.owner(), team.product());
-    app.clock().advance(java.time.Duration.ofSeconds(1));
+    app.clock().advance(Duration.ofSeconds(1));
     Page newer = page(app, team.owner(), team.product());
-    app.clock().advance(java.time.Duration.ofSeconds(1));
+    app.clock().advance(Duration.ofSeconds(1));
     app.pages().update(team.owner(), older.item().key(), older.version(), "Touched", null);
 
     ProductAccess product = app.products().access(team.owner(), team.product().slug());
@@ -182,7 +184,8 @@ class ItemServiceTest {
                         .bind("p", team.product().id())
                         .mapTo(Long.class)
                         .list());
-    assertThat(numbers).containsExactlyElementsOf(LongStream.rangeClosed(1, writers * each).boxed().toList());
+    assertThat(numbers)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, writers * each).boxed().toList());
   }
 
   @Test
@@ -213,7 +216,8 @@ class ItemServiceTest {
   void findIgnoresCaseInAccentedLettersToo(TestApp app) {
     // Fails on SQLite: its LOWER() folds only ASCII letters, so "Über" never matches "über".
     Team team = team(app);
-    Page page = app.pages().create(team.owner(), team.product().slug(), "Über-Zahlungen in Ärzte-Apps", "");
+    Page page =
+        app.pages().create(team.owner(), team.product().slug(), "Über-Zahlungen in Ärzte-Apps", "");
 
     assertThat(app.items().find(team.owner(), "über", 10)).containsExactly(page.item());
     assertThat(app.items().find(team.owner(), "ÄRZTE", 10)).containsExactly(page.item());

@@ -59,7 +59,8 @@ class LinkServiceTest {
     Team team = team(app);
     Page page = page(app, team.owner(), team.product());
 
-    assertThatThrownBy(() -> links(app).add(team.owner(), key(page), Long.toString(page.id()), "relates-to"))
+    assertThatThrownBy(
+            () -> links(app).add(team.owner(), key(page), Long.toString(page.id()), "relates-to"))
         .isInstanceOfSatisfying(
             Invalid.class, e -> assertThat(e.reasonFor("target")).contains("itself"));
     assertThat(links(app).list(team.owner(), key(page))).isEmpty();
@@ -91,8 +92,7 @@ class LinkServiceTest {
         .isInstanceOfSatisfying(
             Invalid.class, e -> assertThat(e.reasonFor("type")).contains("depends-on"));
     assertThatThrownBy(() -> links(app).add(team.owner(), key(a), " ", "relates-to"))
-        .isInstanceOfSatisfying(
-            Invalid.class, e -> assertThat(e.reasonFor("target")).isNotEmpty());
+        .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.reasonFor("target")).isNotEmpty());
     assertThatThrownBy(() -> links(app).add(team.owner(), key(a), "CHK-999", "relates-to"))
         .isInstanceOfSatisfying(
             Invalid.class, e -> assertThat(e.reasonFor("target")).contains("CHK-999"));
@@ -103,10 +103,12 @@ class LinkServiceTest {
     Team ours = team(app);
     Team theirs = team(app);
     User both = ours.owner();
-    app.workspaces().addMember(theirs.owner(), theirs.workspace().slug(), both.email(), Role.EDITOR);
+    app.workspaces()
+        .addMember(theirs.owner(), theirs.workspace().slug(), both.email(), Role.EDITOR);
     Page mine = page(app, both, ours.product());
     Page other = page(app, theirs.owner(), theirs.product());
-    Page hidden = page(app, theirs.owner(), product(app, theirs.owner(), theirs.workspace(), "HID"));
+    Page hidden =
+        page(app, theirs.owner(), product(app, theirs.owner(), theirs.workspace(), "HID"));
 
     // Both workspaces have a CHK-1, so this member names the items by id.
     String mineId = Long.toString(mine.id());
@@ -114,8 +116,13 @@ class LinkServiceTest {
         .isInstanceOfSatisfying(
             Invalid.class, e -> assertThat(e.reasonFor("target")).contains("same workspace"));
     assertThatThrownBy(
-            () -> links(app).add(ours.member(app, Role.EDITOR, "ed"), key(mine),
-                Long.toString(hidden.id()), "relates-to"))
+            () ->
+                links(app)
+                    .add(
+                        ours.member(app, Role.EDITOR, "ed"),
+                        key(mine),
+                        Long.toString(hidden.id()),
+                        "relates-to"))
         .isInstanceOfSatisfying(
             Invalid.class, e -> assertThat(e.reasonFor("target")).contains("that you can see"));
     assertThat(links(app).list(both, mineId)).isEmpty();
@@ -169,7 +176,8 @@ class LinkServiceTest {
 
     assertThat(links(app).list(team.owner(), key(a))).isEmpty();
     assertThat(links(app).list(team.owner(), key(b))).isEmpty();
-    assertThatThrownBy(() -> links(app).remove(team.owner(), link.id())).isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> links(app).remove(team.owner(), link.id()))
+        .isInstanceOf(NotFound.class);
   }
 
   @Test

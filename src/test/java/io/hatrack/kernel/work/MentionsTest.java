@@ -14,8 +14,7 @@ class MentionsTest {
 
   @Test
   void ignoresEmailAddressesUrlsAndDoubleAt() {
-    assertThat(Mentions.handles("ana@example.com https://x.example/@ben @@chloe ./@dev"))
-        .isEmpty();
+    assertThat(Mentions.handles("ana@example.com https://x.example/@ben @@chloe ./@dev")).isEmpty();
   }
 
   @Test

@@ -95,7 +95,9 @@ class NotificationServiceTest {
 
     assertThat(notifications(app).markAllRead(ben)).isEqualTo(2);
     assertThat(notifications(app).unreadCount(ben)).isZero();
-    assertThat(notifications(app).list(ben, false, 0, 10)).hasSize(3).noneMatch(Notification::unread);
+    assertThat(notifications(app).list(ben, false, 0, 10))
+        .hasSize(3)
+        .noneMatch(Notification::unread);
   }
 
   @Test

@@ -176,7 +176,11 @@ class ProductServiceTest {
 
     Product updated =
         app.products()
-            .update(ana, product.slug(), product.version(), new ProductInput("Renamed", null, "new", null));
+            .update(
+                ana,
+                product.slug(),
+                product.version(),
+                new ProductInput("Renamed", null, "new", null));
 
     assertThat(updated.name()).isEqualTo("Renamed");
     assertThat(updated.key()).isEqualTo("NEW");
@@ -214,7 +218,9 @@ class ProductServiceTest {
     Product mob = product(app, ana, ws, "MOB");
 
     assertThatThrownBy(
-            () -> app.products().update(ana, mob.slug(), mob.version(), input(null, chk.slug(), null)))
+            () ->
+                app.products()
+                    .update(ana, mob.slug(), mob.version(), input(null, chk.slug(), null)))
         .isInstanceOf(Conflict.class);
     assertThatThrownBy(
             () -> app.products().update(ana, mob.slug(), mob.version(), input(null, null, "CHK")))

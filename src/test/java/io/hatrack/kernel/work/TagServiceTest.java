@@ -15,6 +15,7 @@ import io.hatrack.testing.OnEveryDatabase;
 import io.hatrack.testing.TestApp;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @OnEveryDatabase
@@ -83,10 +84,17 @@ class TagServiceTest {
   void tagsBelongToTheirWorkspace(TestApp app) {
     Team ours = team(app);
     Team theirs = team(app);
-    tags(app).set(ours.owner(), page(app, ours.owner(), ours.product()).item().key(), List.of("secret"));
-    tags(app).set(theirs.owner(), page(app, theirs.owner(), theirs.product()).item().key(), List.of("public"));
+    tags(app)
+        .set(ours.owner(), page(app, ours.owner(), ours.product()).item().key(), List.of("secret"));
+    tags(app)
+        .set(
+            theirs.owner(),
+            page(app, theirs.owner(), theirs.product()).item().key(),
+            List.of("public"));
 
-    assertThat(tags(app).inWorkspace(app.workspaces().access(theirs.owner(), theirs.workspace().slug())))
+    assertThat(
+            tags(app)
+                .inWorkspace(app.workspaces().access(theirs.owner(), theirs.workspace().slug())))
         .extracting(TagStore.TagCount::name)
         .containsExactly("public");
   }
@@ -105,10 +113,7 @@ class TagServiceTest {
     assertThatThrownBy(
             () ->
                 tags(app)
-                    .set(
-                        team.owner(),
-                        key,
-                        java.util.stream.IntStream.range(0, 51).mapToObj(i -> "t" + i).toList()))
+                    .set(team.owner(), key, IntStream.range(0, 51).mapToObj(i -> "t" + i).toList()))
         .isInstanceOfSatisfying(
             Invalid.class, e -> assertThat(e.reasonFor("tags")).contains("at most 50"));
 

@@ -8,6 +8,7 @@ import static io.hatrack.testing.Fixtures.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.hatrack.kernel.Conflict;
 import io.hatrack.kernel.Forbidden;
@@ -91,7 +92,8 @@ class WorkspaceServiceTest {
     User outsider = user(app, "mallory");
 
     Throwable bySlug = catchThrowable(() -> app.workspaces().access(outsider, ws.slug()));
-    Throwable byId = catchThrowable(() -> app.workspaces().access(outsider, Long.toString(ws.id())));
+    Throwable byId =
+        catchThrowable(() -> app.workspaces().access(outsider, Long.toString(ws.id())));
     Throwable missing = catchThrowable(() -> app.workspaces().access(outsider, "no-such-ws"));
 
     assertThat(List.of(bySlug, byId, missing))
@@ -123,7 +125,8 @@ class WorkspaceServiceTest {
     User viewer = member(app, ws, ana, Role.VIEWER, "vic");
     User ben = user(app, "ben");
 
-    assertThatThrownBy(() -> app.workspaces().addMember(viewer, ws.slug(), ben.email(), Role.VIEWER))
+    assertThatThrownBy(
+            () -> app.workspaces().addMember(viewer, ws.slug(), ben.email(), Role.VIEWER))
         .isInstanceOf(Forbidden.class)
         .hasMessageContaining("admin role");
     assertThat(roleOf(app, ana, ws, ben)).isNull();
@@ -140,7 +143,8 @@ class WorkspaceServiceTest {
     Member added = app.workspaces().addMember(admin, ws.slug(), ben.email(), Role.EDITOR);
 
     assertThat(added.role()).isEqualTo(Role.EDITOR);
-    assertThatThrownBy(() -> app.workspaces().addMember(admin, ws.slug(), chloe.email(), Role.OWNER))
+    assertThatThrownBy(
+            () -> app.workspaces().addMember(admin, ws.slug(), chloe.email(), Role.OWNER))
         .isInstanceOf(Forbidden.class);
     assertThatThrownBy(() -> app.workspaces().changeRole(admin, ws.slug(), ben.id(), Role.OWNER))
         .isInstanceOf(Forbidden.class);
@@ -196,7 +200,7 @@ class WorkspaceServiceTest {
     assertThat(demoted.role()).isEqualTo(Role.ADMIN);
     assertThat(app.workspaces().members(femi, ws.slug()))
         .extracting(m -> m.user().id(), Member::role)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(femi.id(), Role.OWNER));
+        .containsExactly(tuple(femi.id(), Role.OWNER));
     assertThatThrownBy(() -> app.workspaces().access(ana, ws.slug())).isInstanceOf(NotFound.class);
   }
 
@@ -414,7 +418,8 @@ class WorkspaceServiceTest {
         .read(
             h ->
                 h.createQuery(
-                        "SELECT COUNT(*) FROM membership WHERE workspace_id = :ws AND role = 'owner'")
+                        "SELECT COUNT(*) FROM membership WHERE workspace_id = :ws AND role ="
+                            + " 'owner'")
                     .bind("ws", ws.id())
                     .mapTo(Long.class)
                     .one());
