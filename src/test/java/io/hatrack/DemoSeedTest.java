@@ -1,0 +1,103 @@
+package io.hatrack;
+
+import static io.hatrack.testing.Fixtures.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.hatrack.kernel.auth.Role;
+import io.hatrack.kernel.auth.User;
+import io.hatrack.kernel.demo.DemoStory;
+import io.hatrack.kernel.work.Item;
+import io.hatrack.kernel.work.Member;
+import io.hatrack.kernel.work.Product;
+import io.hatrack.testing.Fresh;
+import io.hatrack.testing.OnEveryDatabase;
+import io.hatrack.testing.TableDump;
+import io.hatrack.testing.TestApp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@OnEveryDatabase
+class DemoSeedTest {
+
+  private static User signInAsAna(TestApp app) {
+    return app.sessions()
+        .signIn(DemoStory.LOGIN_EMAIL, DemoStory.PASSWORD, "demo-test", null)
+        .user();
+  }
+
+  @Test
+  void anEmptyInstallationGetsNorthwindLabsWithItsPeopleAndProducts(@Fresh TestApp app) {
+    assertThat(app.app().seedDemoIfEmpty()).isTrue();
+
+    User ana = signInAsAna(app);
+    assertThat(app.workspaces().mine(ana))
+        .singleElement()
+        .satisfies(
+            access -> {
+              assertThat(access.workspace().name()).isEqualTo("Northwind Labs");
+              assertThat(access.workspace().slug()).isEqualTo("northwind");
+              assertThat(access.role()).isEqualTo(Role.OWNER);
+            });
+    assertThat(app.workspaces().members(ana, "northwind"))
+        .extracting(m -> m.user().handle(), Member::role)
+        .containsExactlyInAnyOrder(
+            tuple("ana", Role.OWNER),
+            tuple("ben", Role.EDITOR),
+            tuple("chloe", Role.EDITOR),
+            tuple("dev", Role.COMMENTER),
+            tuple("eva", Role.COMMENTER),
+            tuple("femi", Role.ADMIN));
+    assertThat(app.products().list(ana, "northwind"))
+        .extracting(Product::key, Product::name)
+        .containsExactly(tuple("CHK", "Checkout"), tuple("MOB", "Mobile"));
+  }
+
+  @Test
+  void theDemoHasPagesCommentsLinksTagsAndNotifications(@Fresh TestApp app) {
+    app.app().seedDemoIfEmpty();
+    User ana = signInAsAna(app);
+
+    List<Item> checkoutPages = app.pages().list(ana, "checkout", null, 50).items();
+    List<Item> mobilePages = app.pages().list(ana, "mobile", null, 50).items();
+
+    assertThat(checkoutPages)
+        .extracting(Item::title)
+        .contains("Checkout vision 2027", "Interview notes: Brightwave Retail")
+        .hasSize(4);
+    assertThat(mobilePages)
+        .extracting(Item::title)
+        .containsExactly("Mobile payouts: open questions");
+    assertThat(app.count("comment")).isEqualTo(6);
+    assertThat(app.collaboration().comments().list(ana, "CHK-1", 0, 10).total()).isEqualTo(3);
+    assertThat(app.collaboration().tags().list(ana, "CHK-1")).containsExactly("2027", "strategy");
+    assertThat(app.collaboration().links().list(ana, "CHK-1"))
+        .extracting(l -> l.other().key(), l -> l.label())
+        .containsExactly(tuple("CHK-2", "supported by"));
+    assertThat(app.pages().get(ana, "CHK-1").page().body()).contains("baseline re-measured");
+    User femi = app.accounts().byEmail("femi@northwind.example").orElseThrow();
+    assertThat(app.collaboration().notifications().unreadCount(femi)).isPositive();
+  }
+
+  @Test
+  void seedingAgainReturnsFalseAndChangesNothing(@Fresh TestApp app) {
+    assertThat(app.app().seedDemoIfEmpty()).isTrue();
+    Map<String, List<List<Object>>> seeded = TableDump.of(app.database());
+
+    assertThat(app.app().seedDemoIfEmpty()).isFalse();
+
+    assertThat(TableDump.of(app.database())).isEqualTo(seeded);
+  }
+
+  @Test
+  void anInstallationWithAnyAccountIsNotSeeded(@Fresh TestApp app) {
+    User someone = user(app, "someone");
+
+    assertThat(app.app().seedDemoIfEmpty()).isFalse();
+
+    assertThat(app.accounts().byEmail(DemoStory.LOGIN_EMAIL)).isEmpty();
+    assertThat(app.workspaces().mine(someone)).isEmpty();
+    assertThat(app.count("workspace")).isZero();
+  }
+}
