@@ -195,7 +195,7 @@ public final class App implements AutoCloseable {
       routes.add(new PageApi(pages, collaboration.comments(), html, json));
       ItemPanels panels = new ItemPanels(items, collaboration, accounts, html);
       routes.add(new InvitationPages(workspaces, accounts, sessions, authentication, html));
-      routes.add(new AccountPages(accounts, tokens, collaboration.notifications(), html));
+      routes.add(new AccountPages(accounts, sessions, tokens, collaboration.notifications(), html));
       routes.add(new NavigationPages(items, kinds, workspaces, products, html));
       routes.add(new ItemPanelRoutes(panels));
       routes.add(new WorkspacePages(workspaces, products, collaboration.activity(), html));

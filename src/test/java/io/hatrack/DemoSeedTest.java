@@ -74,7 +74,7 @@ class DemoSeedTest {
     assertThat(app.collaboration().tags().list(ana, "CHK-1")).containsExactly("2027", "strategy");
     assertThat(app.collaboration().links().list(ana, "CHK-1"))
         .extracting(l -> l.other().key(), l -> l.label())
-        .containsExactly(tuple("CHK-2", "supported by"));
+        .containsExactlyInAnyOrder(tuple("CHK-2", "supported by"), tuple("CHK-3", "relates to"));
     assertThat(app.pages().get(ana, "CHK-1").page().body()).contains("baseline re-measured");
     User femi = app.accounts().byEmail("femi@northwind.example").orElseThrow();
     assertThat(app.collaboration().notifications().unreadCount(femi)).isPositive();

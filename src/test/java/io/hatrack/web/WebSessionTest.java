@@ -242,4 +242,30 @@ class WebSessionTest {
           .isEqualTo(404);
     }
   }
+
+  @Test
+  void changingThePasswordSignsOutEveryOtherSessionButKeepsThisOne() {
+    try (TestServer server = TestServer.start()) {
+      User ana = server.user("Ana");
+      Browser laptop = new Browser(server.url());
+      Browser phone = new Browser(server.url());
+      laptop.signIn(ana.email(), "password123");
+      phone.signIn(ana.email(), "password123");
+      laptop.get("/settings/profile");
+
+      Browser.Page changed =
+          laptop.post(
+              "/settings/password",
+              "current_password",
+              "password123",
+              "password",
+              "a new password",
+              "password_again",
+              "a new password");
+
+      assertThat(changed.location()).isEqualTo("/settings/profile");
+      assertThat(laptop.get("/settings/profile").status()).isEqualTo(200);
+      assertThat(phone.get("/settings/profile").location()).startsWith("/login");
+    }
+  }
 }

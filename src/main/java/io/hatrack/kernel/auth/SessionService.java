@@ -109,6 +109,15 @@ public final class SessionService {
     }
   }
 
+  /**
+   * Signs a person out everywhere but in the session {@code keepSecret} (null: everywhere), as
+   * after a password change, so that whoever knew the old password is locked out.
+   */
+  public int endOtherSessions(User user, String keepSecret) {
+    String keep = keepSecret == null ? null : SecretTokens.hash(keepSecret);
+    return db.tx(h -> sessions.deleteForUserExcept(h, user.id(), keep));
+  }
+
   /** Removes sessions that have expired; returns how many. */
   public int purgeExpired() {
     return db.tx(h -> sessions.deleteExpired(h, clock.instant()));

@@ -52,8 +52,12 @@ public final class SessionStore {
         .execute();
   }
 
-  public void deleteForUser(Handle h, long userId) {
-    h.createUpdate("DELETE FROM user_session WHERE user_id = :user").bind("user", userId).execute();
+  /** Ends every session of a person except the one with {@code keepHash} (may be null). */
+  public int deleteForUserExcept(Handle h, long userId, String keepHash) {
+    return h.createUpdate("DELETE FROM user_session WHERE user_id = :user AND token_hash <> :keep")
+        .bind("user", userId)
+        .bind("keep", keepHash == null ? "" : keepHash)
+        .execute();
   }
 
   public int deleteExpired(Handle h, Instant now) {

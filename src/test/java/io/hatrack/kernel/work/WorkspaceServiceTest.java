@@ -101,7 +101,7 @@ class WorkspaceServiceTest {
             e -> assertThat(e).isInstanceOf(NotFound.class).hasMessage("workspace not found"));
     assertThatThrownBy(() -> app.workspaces().members(outsider, ws.slug()))
         .isInstanceOf(NotFound.class);
-    assertThatThrownBy(() -> app.workspaces().rename(outsider, ws.slug(), "Mine now"))
+    assertThatThrownBy(() -> app.workspaces().rename(outsider, ws.slug(), ws.version(), "Mine now"))
         .isInstanceOf(NotFound.class);
     assertThatThrownBy(() -> app.workspaces().invite(outsider, ws.slug(), null, Role.VIEWER))
         .isInstanceOf(NotFound.class);
@@ -226,13 +226,25 @@ class WorkspaceServiceTest {
     Workspace ws = workspace(app, ana);
     User ben = member(app, ws, ana, Role.EDITOR, "ben");
 
-    assertThatThrownBy(() -> app.workspaces().rename(ben, ws.slug(), "Ben's"))
+    assertThatThrownBy(() -> app.workspaces().rename(ben, ws.slug(), ws.version(), "Ben's"))
         .isInstanceOf(Forbidden.class);
-    Workspace renamed = app.workspaces().rename(ana, ws.slug(), " Renamed ");
+    Workspace renamed = app.workspaces().rename(ana, ws.slug(), ws.version(), " Renamed ");
 
     assertThat(renamed.name()).isEqualTo("Renamed");
     assertThat(renamed.slug()).isEqualTo(ws.slug());
     assertThat(renamed.version()).isEqualTo(ws.version() + 1);
+  }
+
+  @Test
+  void renamingFromAStaleVersionIsAConflict(TestApp app) {
+    User ana = user(app, "ana");
+    Workspace ws = workspace(app, ana);
+    app.workspaces().rename(ana, ws.slug(), ws.version(), "First");
+
+    assertThatThrownBy(() -> app.workspaces().rename(ana, ws.slug(), ws.version(), "Second"))
+        .isInstanceOfSatisfying(
+            Conflict.class, e -> assertThat(e.code()).isEqualTo("version_conflict"));
+    assertThat(app.workspaces().access(ana, ws.slug()).workspace().name()).isEqualTo("First");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.hatrack.kernel.web.routes;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.auth.AccountService;
 import io.hatrack.kernel.auth.ApiTokenService;
+import io.hatrack.kernel.auth.SessionService;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.web.Flashes;
 import io.hatrack.kernel.web.Form;
@@ -20,16 +21,19 @@ import java.util.List;
 /** One's own pages: notifications, profile and password, API tokens. */
 public final class AccountPages implements Routes {
   private final AccountService accounts;
+  private final SessionService sessions;
   private final ApiTokenService tokens;
   private final NotificationService notifications;
   private final Html html;
 
   public AccountPages(
       AccountService accounts,
+      SessionService sessions,
       ApiTokenService tokens,
       NotificationService notifications,
       Html html) {
     this.accounts = accounts;
+    this.sessions = sessions;
     this.tokens = tokens;
     this.notifications = notifications;
     this.html = html;
@@ -133,7 +137,11 @@ public final class AccountPages implements Routes {
       }
       accounts.changePassword(
           Requests.user(ctx), ctx.formParam("current_password"), ctx.formParam("password"));
-      Flashes.success(ctx, "Changed your password.");
+      int ended = sessions.endOtherSessions(Requests.user(ctx), ctx.attribute(Requests.SESSION));
+      Flashes.success(
+          ctx,
+          "Changed your password."
+              + (ended > 0 ? " Signed out your " + ended + " other session(s)." : ""));
       ctx.redirect("/settings/profile");
     } catch (Invalid e) {
       ctx.status(422);

@@ -187,6 +187,7 @@ public final class SignInRoutes implements Routes {
         throw Invalid.field("password_again", "does not match the password");
       }
       User user = accounts.setPasswordWithLink(secret, ctx.formParam("password"));
+      sessions.endOtherSessions(user, null);
       authentication.startSession(ctx, sessions.open(user, ctx.userAgent()).secret());
       ctx.redirect("/");
     } catch (Invalid e) {
