@@ -5,7 +5,6 @@ import io.hatrack.kernel.NotFound;
 import io.hatrack.kernel.Slice;
 import io.hatrack.kernel.Validation;
 import io.hatrack.kernel.audit.AuditLog;
-import io.hatrack.kernel.audit.Change;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
@@ -82,10 +81,7 @@ public final class PageService {
         h, item, actor, Mentions.handles(body), actor.name() + " mentioned you in " + item.label());
     audit.record(
         h,
-        Change.toItem(
-            item.workspaceId(),
-            item.productId(),
-            item.id(),
+        item.change(
             actor.id(),
             "page.created",
             "wrote the page " + item.label(),
@@ -182,15 +178,8 @@ public final class PageService {
           notifier.watchers(h, updated, actor, actor.name() + " edited " + updated.label(), told);
           audit.record(
               h,
-              Change.toItem(
-                  item.workspaceId(),
-                  item.productId(),
-                  item.id(),
-                  actor.id(),
-                  "page.updated",
-                  "edited the page " + updated.label(),
-                  before,
-                  after));
+              item.change(
+                  actor.id(), "page.updated", "edited the page " + updated.label(), before, after));
           return new Page(updated, newBody);
         });
   }
@@ -204,10 +193,7 @@ public final class PageService {
           Item item = access.item();
           audit.record(
               h,
-              Change.toItem(
-                  item.workspaceId(),
-                  item.productId(),
-                  item.id(),
+              item.change(
                   actor.id(),
                   "page.deleted",
                   "deleted the page " + item.label(),
@@ -227,10 +213,7 @@ public final class PageService {
           Item item = items.restore(h, actor, access);
           audit.record(
               h,
-              Change.toItem(
-                  item.workspaceId(),
-                  item.productId(),
-                  item.id(),
+              item.change(
                   actor.id(),
                   "page.restored",
                   "restored the page " + item.label(),

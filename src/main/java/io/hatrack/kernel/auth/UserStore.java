@@ -14,7 +14,11 @@ public final class UserStore {
   private static final String COLUMNS =
       "id, email, handle, name, time_zone, password_hash IS NOT NULL AS has_password, created_at";
 
-  static User map(ResultSet rs) throws SQLException {
+  /**
+   * Maps a row with the columns {@code id, email, handle, name, time_zone, has_password,
+   * created_at}, for other stores that join users.
+   */
+  public static User map(ResultSet rs) throws SQLException {
     return new User(
         rs.getLong("id"),
         rs.getString("email"),

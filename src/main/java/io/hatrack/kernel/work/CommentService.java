@@ -5,7 +5,6 @@ import io.hatrack.kernel.Forbidden;
 import io.hatrack.kernel.NotFound;
 import io.hatrack.kernel.Validation;
 import io.hatrack.kernel.audit.AuditLog;
-import io.hatrack.kernel.audit.Change;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
@@ -80,10 +79,7 @@ public final class CommentService {
           watchers.watch(h, item.id(), actor.id());
           audit.record(
               h,
-              Change.toItem(
-                  item.workspaceId(),
-                  item.productId(),
-                  item.id(),
+              item.change(
                   actor.id(),
                   "comment.added",
                   "commented on " + label,
@@ -116,10 +112,7 @@ public final class CommentService {
               h, item, actor, newMentions, actor.name() + " mentioned you on " + item.label());
           audit.record(
               h,
-              Change.toItem(
-                  item.workspaceId(),
-                  item.productId(),
-                  item.id(),
+              item.change(
                   actor.id(),
                   "comment.edited",
                   "edited a comment on " + item.label(),
@@ -144,10 +137,7 @@ public final class CommentService {
           Item item = access.item();
           audit.record(
               h,
-              Change.toItem(
-                  item.workspaceId(),
-                  item.productId(),
-                  item.id(),
+              item.change(
                   actor.id(),
                   "comment.deleted",
                   "deleted a comment on " + item.label(),

@@ -1,5 +1,6 @@
 package io.hatrack.kernel.work;
 
+import io.hatrack.kernel.audit.Change;
 import java.time.Instant;
 
 /**
@@ -33,6 +34,11 @@ public record Item(
   /** How messages name the item: its key and quoted title, e.g. {@code CHK-42 “Saved cards”}. */
   public String label() {
     return (key() == null ? "" : key() + " ") + "\u201c" + title + "\u201d";
+  }
+
+  /** A change to this item by {@code actorId}, for the activity feed and the audit log. */
+  public Change change(long actorId, String action, String summary, Object before, Object after) {
+    return Change.toItem(workspaceId, productId, id, actorId, action, summary, before, after);
   }
 
   public boolean deleted() {

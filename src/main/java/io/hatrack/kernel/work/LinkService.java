@@ -4,7 +4,6 @@ import io.hatrack.kernel.Conflict;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.NotFound;
 import io.hatrack.kernel.audit.AuditLog;
-import io.hatrack.kernel.audit.Change;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
@@ -98,10 +97,7 @@ public final class LinkService {
           Item s = source.item();
           audit.record(
               h,
-              Change.toItem(
-                  s.workspaceId(),
-                  s.productId(),
-                  s.id(),
+              s.change(
                   actor.id(),
                   "link.added",
                   "linked " + s.label() + " " + type.outward() + " " + target.item().label(),
@@ -130,10 +126,7 @@ public final class LinkService {
           Item s = source.item();
           audit.record(
               h,
-              Change.toItem(
-                  s.workspaceId(),
-                  s.productId(),
-                  s.id(),
+              s.change(
                   actor.id(),
                   "link.removed",
                   "removed a \u201c" + row.type() + "\u201d link from " + s.label(),

@@ -2,7 +2,6 @@ package io.hatrack.kernel.work;
 
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.audit.AuditLog;
-import io.hatrack.kernel.audit.Change;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
@@ -79,10 +78,7 @@ public final class TagService {
           if (!after.equals(before)) {
             audit.record(
                 h,
-                Change.toItem(
-                    item.workspaceId(),
-                    item.productId(),
-                    item.id(),
+                item.change(
                     actor.id(),
                     "tags.changed",
                     "changed the tags of " + item.label(),

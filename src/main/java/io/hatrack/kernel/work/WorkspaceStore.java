@@ -2,6 +2,7 @@ package io.hatrack.kernel.work;
 
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
+import io.hatrack.kernel.auth.UserStore;
 import io.hatrack.kernel.db.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -155,14 +156,7 @@ public final class WorkspaceStore {
         .map(
             (rs, ctx) ->
                 new Member(
-                    new User(
-                        rs.getLong("id"),
-                        rs.getString("email"),
-                        rs.getString("handle"),
-                        rs.getString("name"),
-                        rs.getString("time_zone"),
-                        rs.getBoolean("has_password"),
-                        Rows.instant(rs, "created_at")),
+                    UserStore.map(rs),
                     Role.parse("role", rs.getString("role")),
                     Rows.instant(rs, "since")))
         .list();
