@@ -35,8 +35,10 @@ public final class StartupProbe {
     if (args.length > 1 && args[1].equals("--detail")) {
       // The expensive parts of new App(config), one by one; App then reuses the loaded classes.
       String url = AppConfig.defaultDatabaseUrl(Path.of(args[0]));
+      io.hatrack.kernel.db.Database.openWithoutMigrating(url, 8).close();
+      step("  Database.openWithoutMigrating: SQLite driver, Hikari pools");
       io.hatrack.kernel.db.Database.open(url, 8).close();
-      step("  Database.open: SQLite, Hikari pools, Flyway validation");
+      step("  Database.open again: + Flyway (scan, validate, migrate)");
       io.hatrack.kernel.web.Json.mapper();
       step("  Json.mapper (Jackson)");
       new io.hatrack.kernel.web.Metrics().close();

@@ -203,18 +203,24 @@ run_wrk() { # scenario duration -> prints the BENCH line, with the CPU it cost
   local scenario="$1" duration="$2" file out cpu0 cpu1 m0 m1 requests
   [ "$scenario" = "read" ] && file="$work/page-ids" || file="$work/list-cursors"
   cpu0=$(cpu_ms "$server_pid"); m0="$(machine_jiffies)"
+  # "times" after wrk, in the same subshell, reports the CPU time wrk used (its last line).
   out="$(BENCH_SCENARIO="$scenario" BENCH_TOKEN="$token" BENCH_FILE="$file" BENCH_PRODUCT="$product" \
-    wrk -t1 -c"$CONNECTIONS" -d"$duration" --timeout 5s --latency -s "$bench/wrk.lua" "$base")" \
+    wrk -t1 -c"$CONNECTIONS" -d"$duration" --timeout 5s --latency -s "$bench/wrk.lua" "$base" && times)" \
     || die "wrk failed: $out"
   cpu1=$(cpu_ms "$server_pid"); m1="$(machine_jiffies)"
   printf '%s\n' "$out" >>"$work/wrk.log"
+  wrk_cpu="$(tail -n 1 <<<"$out" | awk '{ n = split($0, t, /[ ms]+/); s = 0;
+    for (i = 1; i + 1 <= n; i += 2) if (t[i] != "") s += t[i] * 60 + t[i + 1]; print s }')"
   out="$(grep '^BENCH ' <<<"$out")" || die "no result from wrk: $out"
   requests="$(field "$out" requests)"
-  # server_cpu_ms_per_req does not depend on how busy the machine is; machine_busy_pct is the
-  # share of all CPUs that was busy (server, wrk and anything else running at the time).
-  awk -v line="$out" -v c="$((cpu1 - cpu0))" -v n="$requests" -v m0="$m0" -v m1="$m1" 'BEGIN {
+  # server_cpu_ms_per_req depends much less on how busy the machine is than requests/s do.
+  # server_cores and wrk_cores: the CPUs the server and wrk used on average during the run;
+  # machine_busy_pct: how busy all CPUs were (server, wrk and anything else running).
+  awk -v line="$out" -v c="$((cpu1 - cpu0))" -v n="$requests" -v m0="$m0" -v m1="$m1" \
+    -v w="$wrk_cpu" -v secs="$(field "$out" seconds)" 'BEGIN {
     split(m0, a, " "); split(m1, b, " ");
-    printf "%s server_cpu_ms_per_req=%.3f machine_busy_pct=%.0f\n", line, (n > 0 ? c / n : 0),
+    printf "%s server_cpu_ms_per_req=%.3f server_cores=%.2f wrk_cores=%.2f machine_busy_pct=%.0f\n",
+      line, (n > 0 ? c / n : 0), c / 1000 / secs, w / secs,
       (b[2] > a[2] ? 100 * (b[1] - a[1]) / (b[2] - a[2]) : 0) }'
 }
 
@@ -255,6 +261,7 @@ for scenario in list read; do
   printf '%-34s %12s %12s  %s\n' "$name: requests/s" "$rps" ">= $TARGET_RPS" "$(verdict "$rps" '>=' "$TARGET_RPS")"
   printf '%-34s %12s %12s\n' "$name: p50 ms" "$p50" ""
   printf '%-34s %12s %12s\n' "$name: server CPU ms/request" "$(field "$line" server_cpu_ms_per_req)" ""
+  printf '%-34s %12s %12s\n' "$name: CPUs used, server / wrk" "$(field "$line" server_cores) / $(field "$line" wrk_cores)" ""
   printf '%-34s %12s %12s  %s\n' "$name: p99 ms" "$p99" "<= $TARGET_P99_MS" "$(verdict "$p99" '<=' "$TARGET_P99_MS")"
   printf '%-34s %12s %12s  %s\n' "$name: errors/non-2xx" \
     "$(( $(field "$line" non2xx) + $(field "$line" socket_errors) ))" "0" \
