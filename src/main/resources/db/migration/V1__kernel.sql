@@ -124,8 +124,19 @@ CREATE TABLE entity (
   UNIQUE (product_id, number)
 );
 CREATE INDEX entity_product_kind ON entity (product_id, kind, id);
-CREATE INDEX entity_product_kind_updated ON entity (product_id, kind, updated_at, id);
+-- Listings of live items, most recently updated first, seek straight to their cursor.
+CREATE INDEX entity_live_product_kind_updated ON entity (product_id, kind, updated_at, id)
+  WHERE deleted_at IS NULL;
 CREATE INDEX entity_workspace ON entity (workspace_id, id);
+
+-- How many live items of each kind a product has, kept by the item service in the transactions
+-- that create, delete and restore items, so that listings know their total without counting.
+CREATE TABLE item_count (
+  product_id BIGINT NOT NULL REFERENCES product (id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL,
+  live       BIGINT NOT NULL,
+  PRIMARY KEY (product_id, kind)
+);
 
 CREATE TABLE page (
   id   BIGINT PRIMARY KEY REFERENCES entity (id) ON DELETE CASCADE,

@@ -137,13 +137,15 @@ public final class PageApi implements Routes {
 
   private void get(Context ctx) {
     User user = Requests.user(ctx);
-    var view = pages.get(user, ctx.pathParam("id"));
-    CommentService.CommentPage page = null;
     if ("comments".equals(ctx.queryParam("include"))) {
-      page = comments.list(user, Long.toString(view.page().id()), 0, 50);
+      var read = pages.getWithComments(user, ctx.pathParam("id"), comments, 50);
+      Requests.etag(ctx, read.view().page().version());
+      ctx.json(json(read.view(), read.comments()));
+      return;
     }
+    var view = pages.get(user, ctx.pathParam("id"));
     Requests.etag(ctx, view.page().version());
-    ctx.json(json(view, page));
+    ctx.json(json(view, null));
   }
 
   private PageJson json(PageService.PageView view, CommentService.CommentPage commentPage) {

@@ -8,6 +8,7 @@ import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
+import io.hatrack.kernel.work.CommentService;
 import io.hatrack.kernel.work.Item;
 import io.hatrack.kernel.work.ItemAccess;
 import io.hatrack.kernel.work.ItemService;
@@ -107,6 +108,21 @@ public final class PageService {
         });
   }
 
+  /** A page with the first {@code limit} comments, read in one transaction. */
+  public PageWithComments getWithComments(
+      User actor, String ref, CommentService comments, int limit) {
+    return db.read(
+        h -> {
+          ItemAccess access = pageAccess(h, actor, ref);
+          Page page = new Page(access.item(), pages.body(h, access.id()).orElseThrow());
+          return new PageWithComments(
+              new PageView(page, access), comments.list(h, access, 0, limit));
+        });
+  }
+
+  /** A page and the first of its comments. */
+  public record PageWithComments(PageView view, CommentService.CommentPage comments) {}
+
   private ItemAccess pageAccess(Handle h, User actor, String ref) {
     ItemAccess access = items.access(h, actor, ref);
     if (!access.item().kind().equals(PageStore.KIND)) {
@@ -135,7 +151,7 @@ public final class PageService {
           List<Item> shown = more ? rows.subList(0, limit) : rows;
           Item last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
           String next = more ? Cursor.encode(last.updatedAt().toEpochMilli(), last.id()) : null;
-          return new Slice<>(shown, pages.count(h, product.id()), next);
+          return new Slice<>(shown, items.liveCount(h, product.id(), PageStore.KIND), next);
         });
   }
 

@@ -39,10 +39,7 @@ public final class PageStore {
    * afterUpdated}, {@code afterId}) of the previous page's last row (null: from the top).
    */
   public List<Item> list(Handle h, long productId, Instant afterUpdated, long afterId, int limit) {
-    String after =
-        afterUpdated == null
-            ? ""
-            : " AND (e.updated_at < :at OR (e.updated_at = :at AND e.id < :id))";
+    String after = afterUpdated == null ? "" : " AND (e.updated_at, e.id) < (:at, :id)";
     return h.createQuery(
             "SELECT "
                 + EntityStore.ITEM_COLUMNS
@@ -58,15 +55,5 @@ public final class PageStore {
         .bind("limit", limit)
         .map((rs, ctx) -> EntityStore.map(rs))
         .list();
-  }
-
-  public long count(Handle h, long productId) {
-    return h.createQuery(
-            "SELECT COUNT(*) FROM entity WHERE product_id = :product AND kind = :kind"
-                + " AND deleted_at IS NULL")
-        .bind("product", productId)
-        .bind("kind", KIND)
-        .mapTo(Long.class)
-        .one();
   }
 }

@@ -86,21 +86,16 @@ public final class ApiTokenService {
     if (secret == null || !secret.startsWith(PREFIX)) {
       return Optional.empty();
     }
-    record Found(ApiToken token, User user) {}
-    Optional<Found> found =
-        db.read(
-            h ->
-                tokens
-                    .activeByHash(h, SecretTokens.hash(secret))
-                    .flatMap(t -> users.byId(h, t.userId()).map(u -> new Found(t, u))));
+    Optional<ApiTokenStore.TokenOwner> found =
+        db.read(h -> tokens.activeWithOwner(h, SecretTokens.hash(secret)));
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Instant lastUsed = found.get().token().lastUsedAt();
+    Instant lastUsed = found.get().lastUsedAt();
     if (lastUsed == null || lastUsed.plus(USE_RECORD_INTERVAL).isBefore(now)) {
-      db.txVoid(h -> tokens.markUsed(h, found.get().token().id(), now));
+      db.txVoid(h -> tokens.markUsed(h, found.get().tokenId(), now));
     }
-    return Optional.of(found.get().user());
+    return Optional.of(found.get().owner());
   }
 }

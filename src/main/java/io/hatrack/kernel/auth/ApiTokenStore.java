@@ -55,6 +55,26 @@ public final class ApiTokenStore {
         .findOne();
   }
 
+  /** A live token and its owner, in one statement (every API request asks this). */
+  public Optional<TokenOwner> activeWithOwner(Handle h, String tokenHash) {
+    return h.createQuery(
+            "SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.handle, u.name,"
+                + " u.time_zone, u.password_hash IS NOT NULL AS has_password, u.created_at"
+                + " FROM api_token t JOIN app_user u ON u.id = t.user_id"
+                + " WHERE t.token_hash = :hash AND t.revoked_at IS NULL")
+        .bind("hash", tokenHash)
+        .map(
+            (rs, ctx) ->
+                new TokenOwner(
+                    rs.getLong("token_id"),
+                    Rows.instantOrNull(rs, "last_used_at"),
+                    UserStore.map(rs)))
+        .findOne();
+  }
+
+  /** A token's id, when it was last used, and its owner. */
+  public record TokenOwner(long tokenId, Instant lastUsedAt, User owner) {}
+
   public Optional<ApiToken> byId(Handle h, long id) {
     return h.createQuery("SELECT " + COLUMNS + " FROM api_token WHERE id = :id")
         .bind("id", id)

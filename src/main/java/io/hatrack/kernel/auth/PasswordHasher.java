@@ -14,7 +14,7 @@ public final class PasswordHasher {
   public static final PasswordHasher DEFAULT = new PasswordHasher(19 * 1024, 2);
 
   private final Argon2Function function;
-  private final String dummyHash;
+  private volatile String dummyHash;
 
   /**
    * @param memoryKib memory cost in KiB
@@ -22,7 +22,6 @@ public final class PasswordHasher {
    */
   public PasswordHasher(int memoryKib, int iterations) {
     this.function = Argon2Function.getInstance(memoryKib, iterations, 1, 32, Argon2.ID);
-    this.dummyHash = hash("not the password of anyone");
   }
 
   public String hash(String password) {
@@ -33,7 +32,13 @@ public final class PasswordHasher {
   public boolean matches(String password, String hash) {
     if (hash == null || !hash.startsWith("$argon2")) {
       // Spend the same time as a real check, so that timing does not reveal unknown e-mails.
-      Password.check(password, dummyHash).with(function);
+      // The dummy hash is made on first need, not at start-up, where it would cost a second.
+      String dummy = dummyHash;
+      if (dummy == null) {
+        dummy = hash("not the password of anyone");
+        dummyHash = dummy;
+      }
+      Password.check(password, dummy).with(function);
       return false;
     }
     return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));

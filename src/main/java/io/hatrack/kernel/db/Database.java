@@ -102,7 +102,9 @@ public final class Database implements AutoCloseable {
     config.enforceForeignKeys(true);
     config.setBusyTimeout(15_000);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-    config.setCacheSize(-32_000);
+    // 8 MB of page cache per connection: with a reader pool of 8 a larger cache mostly grows the
+    // resident memory (32 MB took it past 400 MB) without serving more requests.
+    config.setCacheSize(-8_000);
     if (forWriting) {
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     }

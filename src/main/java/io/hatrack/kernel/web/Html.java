@@ -20,6 +20,10 @@ public final class Html {
   private final Markdown markdown;
   private final WorkspaceService workspaces;
   private final ProductService products;
+  private final java.util.concurrent.ConcurrentHashMap<Long, CachedContext> contexts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final long CONTEXT_TTL_NANOS = 10_000_000_000L;
 
   public Html(
       Views views,
@@ -65,14 +69,28 @@ public final class Html {
     return map;
   }
 
-  /** Who and what Markdown in this workspace may link to. */
+  /**
+   * Who and what Markdown in this workspace may link to. Kept for a few seconds per workspace:
+   * every page view renders Markdown, and a mention of someone who joined a moment ago may well
+   * wait a few seconds to become a link.
+   */
   public Markdown.Context markdownContext(WorkspaceAccess ws) {
-    return new Markdown.Context(
-        workspaces.members(ws).stream()
-            .map((Member m) -> m.user().handle())
-            .collect(Collectors.toSet()),
-        products.list(ws).stream().map(Product::key).collect(Collectors.toSet()));
+    long now = System.nanoTime();
+    CachedContext cached = contexts.get(ws.id());
+    if (cached != null && now - cached.at() < CONTEXT_TTL_NANOS) {
+      return cached.context();
+    }
+    Markdown.Context context =
+        new Markdown.Context(
+            workspaces.members(ws).stream()
+                .map((Member m) -> m.user().handle())
+                .collect(Collectors.toSet()),
+            products.list(ws).stream().map(Product::key).collect(Collectors.toSet()));
+    contexts.put(ws.id(), new CachedContext(context, now));
+    return context;
   }
+
+  private record CachedContext(Markdown.Context context, long at) {}
 
   /** Safe HTML of Markdown written in {@code ws}. */
   public String markdown(String text, Markdown.Context context) {

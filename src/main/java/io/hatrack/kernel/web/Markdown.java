@@ -16,7 +16,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Renders user Markdown to HTML that is safe to put in a page: raw HTML in the source is escaped,
@@ -34,9 +37,13 @@ public final class Markdown {
       Pattern.compile(
           "(?<![\\w@./])@([a-z0-9][a-z0-9_]{0,29})\\b|\\b([A-Z][A-Z0-9]{1,9})-(\\d{1,9})\\b");
 
+  private static final Set<String> NOT_LINKED_INSIDE = Set.of("a", "code", "pre");
+  private static final String BASE = "https://hatrack.invalid/";
+  private static final Evaluator LINKS = QueryParser.parse("a[href]");
+
   private final Parser parser;
   private final HtmlRenderer renderer;
-  private final Safelist safelist;
+  private final Cleaner cleaner;
 
   public Markdown() {
     List<Extension> extensions =
@@ -45,7 +52,7 @@ public final class Markdown {
     this.parser = Parser.builder().extensions(extensions).build();
     this.renderer =
         HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
-    this.safelist =
+    Safelist safelist =
         Safelist.relaxed()
             .addTags("del", "hr", "s")
             .addAttributes("a", "class", "rel")
@@ -55,21 +62,22 @@ public final class Markdown {
             .addAttributes("code", "class")
             .addProtocols("img", "src", "http", "https")
             .preserveRelativeLinks(true);
+    this.cleaner = new Cleaner(safelist);
   }
 
   /** Safe HTML for {@code markdown}, linking the mentions and keys that {@code context} knows. */
   public String render(String markdown, Context context) {
     String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
-    Document doc = Jsoup.parseBodyFragment(html, "https://hatrack.invalid/");
+    Document doc = Jsoup.parseBodyFragment(html, BASE);
     linkReferences(doc.body(), context);
-    for (Element a : doc.select("a[href]")) {
+    for (Element a : doc.select(LINKS)) {
       String href = a.attr("href");
       if (href.startsWith("http://") || href.startsWith("https://")) {
         a.attr("rel", "nofollow noopener noreferrer");
       }
     }
-    String clean = Jsoup.clean(doc.body().html(), "https://hatrack.invalid/", safelist);
-    return clean;
+    // Clean the parsed document itself, rather than serialising and parsing it again.
+    return cleaner.clean(doc).body().html();
   }
 
   private static void linkReferences(Element root, Context context) {
@@ -112,7 +120,7 @@ public final class Markdown {
     for (Node child : element.childNodes()) {
       if (child instanceof TextNode t) {
         texts.add(t);
-      } else if (child instanceof Element e && !Set.of("a", "code", "pre").contains(e.tagName())) {
+      } else if (child instanceof Element e && !NOT_LINKED_INSIDE.contains(e.tagName())) {
         collect(e, texts);
       }
     }

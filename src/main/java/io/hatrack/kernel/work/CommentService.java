@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Comments on any item, in Markdown with {@code @mentions}. Commenting needs the commenter role;
@@ -50,12 +51,13 @@ public final class CommentService {
   public record CommentPage(List<Comment> comments, long total) {}
 
   public CommentPage list(User actor, String itemRef, long after, int limit) {
-    return db.read(
-        h -> {
-          ItemAccess item = items.access(h, actor, itemRef);
-          return new CommentPage(
-              comments.forItem(h, item.id(), after, limit), comments.countForItem(h, item.id()));
-        });
+    return db.read(h -> list(h, items.access(h, actor, itemRef), after, limit));
+  }
+
+  /** Comments of an item the caller already has access to, inside the caller's transaction. */
+  public CommentPage list(Handle h, ItemAccess item, long after, int limit) {
+    return new CommentPage(
+        comments.forItem(h, item.id(), after, limit), comments.countForItem(h, item.id()));
   }
 
   /** Adds a comment; mentioned members and watchers are notified, and the author now watches. */

@@ -172,6 +172,27 @@ public final class EntityStore {
         .list();
   }
 
+  /** Moves the live count of a product's items of one kind by {@code delta}. */
+  public void adjustCount(Handle h, long productId, String kind, int delta) {
+    h.createUpdate(
+            "INSERT INTO item_count (product_id, kind, live) VALUES (:product, :kind, :delta)"
+                + " ON CONFLICT (product_id, kind) DO UPDATE SET live = item_count.live + :delta")
+        .bind("product", productId)
+        .bind("kind", kind)
+        .bind("delta", delta)
+        .execute();
+  }
+
+  /** How many live items of one kind a product has. */
+  public long liveCount(Handle h, long productId, String kind) {
+    return h.createQuery("SELECT live FROM item_count WHERE product_id = :product AND kind = :kind")
+        .bind("product", productId)
+        .bind("kind", kind)
+        .mapTo(Long.class)
+        .findOne()
+        .orElse(0L);
+  }
+
   /** The most recently updated live items of a product, of any kind. */
   public List<Item> recentInProduct(Handle h, long productId, int limit) {
     return h.createQuery(

@@ -60,7 +60,13 @@ public final class ItemService {
             actor.id(),
             clock.instant());
     watchers.watch(h, id, actor.id());
+    entities.adjustCount(h, product.id(), kind, 1);
     return entities.byId(h, id).orElseThrow();
+  }
+
+  /** How many live items of {@code kind} the product has; kept exact, read in constant time. */
+  public long liveCount(Handle h, long productId, String kind) {
+    return entities.liveCount(h, productId, kind);
   }
 
   /** A live item by id or key ({@code CHK-42}), if the caller is a member of its workspace. */
@@ -123,9 +129,12 @@ public final class ItemService {
   /** Deletes an item so that it can be restored; a version conflict if it changed meanwhile. */
   public long delete(Handle h, User actor, ItemAccess access, long expectedVersion) {
     access.require(Role.EDITOR, "delete items");
-    return entities
-        .markDeleted(h, access.id(), expectedVersion, actor.id(), clock.instant())
-        .orElseThrow(() -> stale(h, access.item(), expectedVersion));
+    long version =
+        entities
+            .markDeleted(h, access.id(), expectedVersion, actor.id(), clock.instant())
+            .orElseThrow(() -> stale(h, access.item(), expectedVersion));
+    countChange(h, access.item(), -1);
+    return version;
   }
 
   /** Brings a deleted item back. */
@@ -135,7 +144,14 @@ public final class ItemService {
       throw Conflict.state("This item is not deleted.");
     }
     entities.restore(h, access.id(), actor.id(), clock.instant());
+    countChange(h, access.item(), 1);
     return entities.byId(h, access.id()).orElseThrow();
+  }
+
+  private void countChange(Handle h, Item item, int delta) {
+    if (item.productId() != null) {
+      entities.adjustCount(h, item.productId(), item.kind(), delta);
+    }
   }
 
   private RuntimeException stale(Handle h, Item item, long expectedVersion) {
