@@ -142,8 +142,7 @@ public final class App implements AutoCloseable {
           new WorkspaceService(db, workspaceStore, new InvitationStore(), userStore, audit, clock);
       this.products = new ProductService(db, productStore, workspaces, audit, clock);
       this.items =
-          new ItemService(
-              db, entityStore, productStore, workspaceStore, workspaces, watcherStore, clock);
+          new ItemService(db, entityStore, productStore, workspaceStore, watcherStore, clock);
       Notifier notifier = new Notifier(notificationStore, watcherStore, workspaceStore, clock);
       LinkTypes linkTypes = new LinkTypes();
       ItemKinds kinds = new ItemKinds();

@@ -2,6 +2,7 @@ package io.hatrack.kernel.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,23 +10,27 @@ import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
+import org.commonmark.renderer.html.HtmlWriter;
+import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
- * Renders user Markdown to HTML that is safe to put in a page: raw HTML in the source is escaped,
- * the output is cleaned with an allow-list (no scripts, event handlers, styles or {@code
- * javascript:} URLs can survive), and {@code @mentions} of members and item keys such as {@code
- * CHK-42} become links.
+ * Renders user Markdown to HTML that is safe to put in a page, in one pass over CommonMark's tree:
+ * raw HTML in the source is escaped (never passed through), link and image addresses are limited to
+ * http, https and mailto, attributes are always escaped, and {@code @mentions} of members and item
+ * keys such as {@code CHK-42} become links. Outside links get {@code rel="nofollow noopener
+ * noreferrer"}. The page's Content-Security-Policy forbids inline script as a second line of
+ * defence.
  */
 public final class Markdown {
   /** Who and what may be linked: the members' handles and the product keys of a workspace. */
@@ -37,13 +42,9 @@ public final class Markdown {
       Pattern.compile(
           "(?<![\\w@./])@([a-z0-9][a-z0-9_]{0,29})\\b|\\b([A-Z][A-Z0-9]{1,9})-(\\d{1,9})\\b");
 
-  private static final Set<String> NOT_LINKED_INSIDE = Set.of("a", "code", "pre");
-  private static final String BASE = "https://hatrack.invalid/";
-  private static final Evaluator LINKS = QueryParser.parse("a[href]");
-
   private final Parser parser;
   private final HtmlRenderer renderer;
-  private final Cleaner cleaner;
+  private final TextContentRenderer text;
 
   public Markdown() {
     List<Extension> extensions =
@@ -51,87 +52,123 @@ public final class Markdown {
             TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
     this.parser = Parser.builder().extensions(extensions).build();
     this.renderer =
-        HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
-    Safelist safelist =
-        Safelist.relaxed()
-            .addTags("del", "hr", "s")
-            .addAttributes("a", "class", "rel")
-            .addAttributes("span", "class")
-            .addAttributes("th", "align")
-            .addAttributes("td", "align")
-            .addAttributes("code", "class")
-            .addProtocols("img", "src", "http", "https")
-            .preserveRelativeLinks(true);
-    this.cleaner = new Cleaner(safelist);
+        HtmlRenderer.builder()
+            .extensions(extensions)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+            .attributeProviderFactory(context -> Markdown::linkAttributes)
+            .nodeRendererFactory(MentionRenderer::new)
+            .build();
+    this.text = TextContentRenderer.builder().extensions(extensions).build();
   }
 
   /** Safe HTML for {@code markdown}, linking the mentions and keys that {@code context} knows. */
   public String render(String markdown, Context context) {
-    String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
-    Document doc = Jsoup.parseBodyFragment(html, BASE);
-    linkReferences(doc.body(), context);
-    for (Element a : doc.select(LINKS)) {
-      String href = a.attr("href");
-      if (href.startsWith("http://") || href.startsWith("https://")) {
-        a.attr("rel", "nofollow noopener noreferrer");
-      }
+    Node document = parser.parse(markdown == null ? "" : markdown);
+    if (!context.handles().isEmpty() || !context.productKeys().isEmpty()) {
+      linkReferences(document, context);
     }
-    // Clean the parsed document itself, rather than serialising and parsing it again.
-    return cleaner.clean(doc).body().html();
-  }
-
-  private static void linkReferences(Element root, Context context) {
-    List<TextNode> texts = new ArrayList<>();
-    collect(root, texts);
-    for (TextNode text : texts) {
-      String value = text.getWholeText();
-      Matcher m = REFERENCE.matcher(value);
-      List<Node> replacement = new ArrayList<>();
-      int last = 0;
-      while (m.find()) {
-        Node link = null;
-        if (m.group(1) != null && context.handles().contains(m.group(1))) {
-          link = new Element("span").addClass("mention").text("@" + m.group(1));
-        } else if (m.group(2) != null && context.productKeys().contains(m.group(2))) {
-          String key = m.group(2) + "-" + m.group(3);
-          link = new Element("a").attr("href", "/i/" + key).addClass("item-key").text(key);
-        }
-        if (link != null) {
-          if (m.start() > last) {
-            replacement.add(new TextNode(value.substring(last, m.start())));
-          }
-          replacement.add(link);
-          last = m.end();
-        }
-      }
-      if (!replacement.isEmpty()) {
-        if (last < value.length()) {
-          replacement.add(new TextNode(value.substring(last)));
-        }
-        for (Node node : replacement) {
-          text.before(node);
-        }
-        text.remove();
-      }
-    }
-  }
-
-  private static void collect(Element element, List<TextNode> texts) {
-    for (Node child : element.childNodes()) {
-      if (child instanceof TextNode t) {
-        texts.add(t);
-      } else if (child instanceof Element e && !NOT_LINKED_INSIDE.contains(e.tagName())) {
-        collect(e, texts);
-      }
-    }
+    return renderer.render(document).stripTrailing();
   }
 
   /** Plain text of {@code markdown}, shortened to about {@code max} characters, for previews. */
   public String excerpt(String markdown, int max) {
-    String text =
-        Jsoup.parse(renderer.render(parser.parse(markdown == null ? "" : markdown))).text();
-    return text.length() <= max
-        ? text
-        : text.substring(0, max).replaceAll("\\s+\\S*$", "") + "\u2026";
+    String plain =
+        text.render(parser.parse(markdown == null ? "" : markdown)).replaceAll("\\s+", " ").trim();
+    return plain.length() <= max
+        ? plain
+        : plain.substring(0, max).replaceAll("\\s+\\S*$", "") + "\u2026";
+  }
+
+  private static void linkAttributes(Node node, String tag, Map<String, String> attributes) {
+    if (node instanceof Link link) {
+      String href = link.getDestination();
+      if (href.startsWith("/i/")) {
+        attributes.put("class", "item-key");
+      } else if (href.startsWith("http://") || href.startsWith("https://")) {
+        attributes.put("rel", "nofollow noopener noreferrer");
+      }
+    } else if (node instanceof Image) {
+      attributes.put("loading", "lazy");
+    }
+  }
+
+  /** Replaces known mentions and item keys in text (never in code or links) by their nodes. */
+  private static void linkReferences(Node document, Context context) {
+    List<Text> texts = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            texts.add(text);
+          }
+
+          @Override
+          public void visit(Link link) {
+            // The words of a link already point somewhere.
+          }
+        });
+    for (Text text : texts) {
+      String value = text.getLiteral();
+      Matcher m = REFERENCE.matcher(value);
+      int last = 0;
+      boolean changed = false;
+      while (m.find()) {
+        Node replacement = null;
+        if (m.group(1) != null && context.handles().contains(m.group(1))) {
+          replacement = new Mention(m.group(1));
+        } else if (m.group(2) != null && context.productKeys().contains(m.group(2))) {
+          String key = m.group(2) + "-" + m.group(3);
+          Link link = new Link("/i/" + key, null);
+          link.appendChild(new Text(key));
+          replacement = link;
+        }
+        if (replacement != null) {
+          if (m.start() > last) {
+            text.insertBefore(new Text(value.substring(last, m.start())));
+          }
+          text.insertBefore(replacement);
+          last = m.end();
+          changed = true;
+        }
+      }
+      if (changed) {
+        if (last < value.length()) {
+          text.insertBefore(new Text(value.substring(last)));
+        }
+        text.unlink();
+      }
+    }
+  }
+
+  /** A mention of a member, {@code @ana}. */
+  static final class Mention extends CustomNode {
+    private final String handle;
+
+    Mention(String handle) {
+      this.handle = handle;
+    }
+  }
+
+  /** Writes a mention as {@code <span class="mention">@ana</span>}, escaped like any text. */
+  private static final class MentionRenderer implements NodeRenderer {
+    private final HtmlWriter html;
+
+    MentionRenderer(HtmlNodeRendererContext context) {
+      this.html = context.getWriter();
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(Mention.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      html.tag("span", Map.of("class", "mention"));
+      html.text("@" + ((Mention) node).handle);
+      html.tag("/span");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.hatrack.kernel.work;
 
+import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.db.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,6 +74,44 @@ public final class EntityStore {
         .map((rs, ctx) -> map(rs))
         .findOne();
   }
+
+  /**
+   * An item with its workspace and the role of {@code userId} there (empty role: not a member), in
+   * one statement: every read of an item starts with this access check.
+   */
+  public Optional<Located> locate(Handle h, long id, long userId) {
+    return h.createQuery(
+            "SELECT "
+                + ITEM_COLUMNS
+                + ", w.slug AS w_slug, w.name AS w_name, w.created_by AS w_created_by,"
+                + " w.created_at AS w_created_at, w.updated_at AS w_updated_at,"
+                + " w.version AS w_version, m.role AS member_role FROM "
+                + ITEM_FROM
+                + " JOIN workspace w ON w.id = e.workspace_id"
+                + " LEFT JOIN membership m ON m.workspace_id = e.workspace_id AND m.user_id = :user"
+                + " WHERE e.id = :id")
+        .bind("id", id)
+        .bind("user", userId)
+        .map(
+            (rs, ctx) -> {
+              Item item = map(rs);
+              Workspace ws =
+                  new Workspace(
+                      item.workspaceId(),
+                      rs.getString("w_slug"),
+                      rs.getString("w_name"),
+                      rs.getLong("w_created_by"),
+                      Rows.instant(rs, "w_created_at"),
+                      Rows.instant(rs, "w_updated_at"),
+                      rs.getLong("w_version"));
+              String role = rs.getString("member_role");
+              return new Located(item, ws, role == null ? null : Role.parse("role", role));
+            })
+        .findOne();
+  }
+
+  /** An item, its workspace, and the reader's role there (null when not a member). */
+  public record Located(Item item, Workspace workspace, Role role) {}
 
   public Optional<Item> byNumber(Handle h, long productId, long number) {
     return h.createQuery(

@@ -21,7 +21,6 @@ public final class ItemService {
   private final EntityStore entities;
   private final ProductStore products;
   private final WorkspaceStore workspaceStore;
-  private final WorkspaceService workspaces;
   private final WatcherStore watchers;
   private final Clock clock;
 
@@ -30,14 +29,12 @@ public final class ItemService {
       EntityStore entities,
       ProductStore products,
       WorkspaceStore workspaceStore,
-      WorkspaceService workspaces,
       WatcherStore watchers,
       Clock clock) {
     this.db = db;
     this.entities = entities;
     this.products = products;
     this.workspaceStore = workspaceStore;
-    this.workspaces = workspaces;
     this.watchers = watchers;
     this.clock = clock;
   }
@@ -88,12 +85,14 @@ public final class ItemService {
 
   /** Like {@link #access}, but also finds deleted items, for restoring them. */
   public ItemAccess accessIncludingDeleted(Handle h, User actor, String ref) {
-    Item item = find(h, actor, new Ref(ref));
-    try {
-      return new ItemAccess(item, workspaces.access(h, actor, item.workspaceId()));
-    } catch (NotFound e) {
-      throw new NotFound("item");
-    }
+    Ref r = new Ref(ref);
+    long id = r.id().isPresent() ? r.id().getAsLong() : find(h, actor, r).id();
+    EntityStore.Located found =
+        entities
+            .locate(h, id, actor.id())
+            .filter(l -> l.role() != null)
+            .orElseThrow(() -> new NotFound("item"));
+    return new ItemAccess(found.item(), new WorkspaceAccess(found.workspace(), found.role()));
   }
 
   private Item find(Handle h, User actor, Ref ref) {

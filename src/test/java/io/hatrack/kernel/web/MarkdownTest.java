@@ -147,4 +147,29 @@ class MarkdownTest {
     assertThat(markdown.excerpt("one two three four", 10)).isEqualTo("one two\u2026");
     assertThat(markdown.excerpt(null, 10)).isEmpty();
   }
+
+  @Test
+  void disguisedScriptAddressesAreRemovedToo() {
+    Document doc =
+        render(
+            "[a](JaVaScRiPt:alert(1)) [b](java&#x73;cript:alert(2)) ![c](javascript:alert(3))"
+                + " [d](vbscript:msgbox) [e](\"><script>alert(4)</script>)");
+
+    assertThat(doc.select("a[href], img[src]"))
+        .extracting(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src"))
+        .allSatisfy(url -> assertThat(url.toLowerCase()).doesNotContain("script:"));
+    // The quote cannot break out of the attribute: no element is made from it.
+    assertThat(doc.select("script")).isEmpty();
+    assertThat(doc.body().select("*"))
+        .extracting(Element::tagName)
+        .containsOnly("body", "p", "a", "img");
+  }
+
+  @Test
+  void mentionsInsideLinkTextStayText() {
+    Document doc = render("[ask @ana about CHK-1](https://example.com/x)");
+
+    assertThat(doc.select("span.mention, a.item-key")).isEmpty();
+    assertThat(doc.select("a").text()).isEqualTo("ask @ana about CHK-1");
+  }
 }
