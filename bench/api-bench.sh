@@ -10,7 +10,7 @@
 # Options (environment variables):
 #   DURATION=30s          wrk duration of each measured scenario
 #   WARMUP=20s            wrk duration of the warm-up of each scenario (not measured)
-#   CONNECTIONS=8         concurrent keep-alive connections of wrk (one wrk thread)
+#   CONNECTIONS=4         concurrent keep-alive connections of wrk (one wrk thread)
 #   PAGES=10000           pages to seed
 #   COMMENTS_PER_PAGE=10  comments on each page
 #   SEED_THREADS=4        concurrent requests of the seeder
@@ -24,7 +24,7 @@ set -euo pipefail
 
 DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-20s}"
-CONNECTIONS="${CONNECTIONS:-8}"
+CONNECTIONS="${CONNECTIONS:-4}"
 PAGES="${PAGES:-10000}"
 COMMENTS_PER_PAGE="${COMMENTS_PER_PAGE:-10}"
 SEED_THREADS="${SEED_THREADS:-4}"
