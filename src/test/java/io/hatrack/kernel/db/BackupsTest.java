@@ -247,7 +247,7 @@ class BackupsTest {
                   source.collaboration().comments().add(team.owner(), page.item().key(), "more");
                   written.incrementAndGet();
                 }
-              } catch (Throwable e) {
+              } catch (RuntimeException e) {
                 writerFailure.set(e);
               }
             },
