@@ -1,6 +1,7 @@
 package io.hatrack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.definition.DefinitionHat;
 import io.hatrack.kernel.audit.ActivityStore;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.AccountService;
@@ -27,6 +28,7 @@ import io.hatrack.kernel.web.Errors;
 import io.hatrack.kernel.web.Hats;
 import io.hatrack.kernel.web.Html;
 import io.hatrack.kernel.web.ItemPanels;
+import io.hatrack.kernel.web.ItemRepresentations;
 import io.hatrack.kernel.web.Json;
 import io.hatrack.kernel.web.Markdown;
 import io.hatrack.kernel.web.Metrics;
@@ -105,6 +107,7 @@ public final class App implements AutoCloseable {
   private final ItemService items;
   private final Collaboration collaboration;
   private final PageService pages;
+  private final DefinitionHat definition;
   private final List<DemoSeed> demoSeeds;
   private final DemoWorkspace demoWorkspace;
   private final Metrics metrics;
@@ -144,30 +147,36 @@ public final class App implements AutoCloseable {
       this.items =
           new ItemService(db, entityStore, productStore, workspaceStore, watcherStore, clock);
       Notifier notifier = new Notifier(notificationStore, watcherStore, workspaceStore, clock);
-      LinkTypes linkTypes = new LinkTypes();
       ItemKinds kinds = new ItemKinds();
       this.collaboration =
-          new Collaboration(
-              new CommentService(
-                  db, new CommentStore(), items, watcherStore, notifier, audit, clock),
-              new LinkService(
-                  db,
+          collaboration(
+              new Stores(
+                  userStore,
+                  workspaceStore,
+                  entityStore,
                   linkStore,
-                  linkTypes,
-                  List.of(new DependencyCycles(linkStore, entityStore, workspaceStore)),
-                  items,
-                  audit,
-                  clock),
-              new TagService(db, new TagStore(), items, audit, clock),
-              new NotificationService(db, notificationStore, watcherStore, userStore, items, clock),
-              new ActivityFeed(db, activityStore, items));
+                  watcherStore,
+                  notificationStore,
+                  activityStore),
+              notifier,
+              audit,
+              clock);
       this.demoWorkspace = new DemoWorkspace(db, accounts, workspaces, products);
 
       // Pages: the foundation's own item type.
       kinds.register(new ItemKind(PageStore.KIND, "Page", "pages"));
       this.pages = new PageService(db, new PageStore(), products, items, notifier, audit);
 
-      this.demoSeeds = List.of(new PagesDemo(pages, collaboration));
+      this.definition =
+          new DefinitionHat(
+              new DefinitionHat.Kernel(
+                  db, products, workspaces, items, collaboration, notifier, audit, clock),
+              kinds);
+
+      List<DemoSeed> seeds = new ArrayList<>();
+      seeds.add(new PagesDemo(pages, collaboration));
+      seeds.addAll(definition.demo());
+      this.demoSeeds = List.copyOf(seeds);
 
       // Web.
       this.metrics = new Metrics();
@@ -188,7 +197,8 @@ public final class App implements AutoCloseable {
       routes.add(new AccountApi(tokens, collaboration.notifications(), json));
       routes.add(new WorkspaceApi(workspaces, products, collaboration, json, config.baseUrl()));
       routes.add(new ProductApi(products, collaboration.activity(), json));
-      routes.add(new ItemApi(items, collaboration, json));
+      ItemRepresentations representations = new ItemRepresentations();
+      routes.add(new ItemApi(items, collaboration, representations, json));
       routes.add(new CommentApi(collaboration.comments(), items, html, json));
       routes.add(new LinkApi(collaboration.links(), json));
       routes.add(new PageApi(pages, collaboration.comments(), html, json));
@@ -201,6 +211,7 @@ public final class App implements AutoCloseable {
       routes.add(new MemberPages(workspaces, html, config.baseUrl()));
       // Hats' pages before the product pages, whose /w/{ws}/{product}/{hat} catches the rest.
       routes.add(new PageRoutes(pages, products, panels));
+      routes.addAll(definition.routes(html, panels, representations, json));
       routes.add(new ProductPages(products, items, collaboration.activity(), html));
       this.web =
           new WebServer(
@@ -222,6 +233,32 @@ public final class App implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /** The kernel's stores that more than one service shares. */
+  private record Stores(
+      UserStore users,
+      WorkspaceStore workspaces,
+      EntityStore entities,
+      LinkStore links,
+      WatcherStore watchers,
+      NotificationStore notifications,
+      ActivityStore activity) {}
+
+  private Collaboration collaboration(Stores s, Notifier notifier, AuditLog audit, Clock clock) {
+    return new Collaboration(
+        new CommentService(db, new CommentStore(), items, s.watchers(), notifier, audit, clock),
+        new LinkService(
+            db,
+            s.links(),
+            new LinkTypes(),
+            List.of(new DependencyCycles(s.links(), s.entities(), s.workspaces())),
+            items,
+            audit,
+            clock),
+        new TagService(db, new TagStore(), items, audit, clock),
+        new NotificationService(db, s.notifications(), s.watchers(), s.users(), items, clock),
+        new ActivityFeed(db, s.activity(), items));
   }
 
   private static String htmxVersion() {
@@ -323,6 +360,10 @@ public final class App implements AutoCloseable {
 
   public PageService pages() {
     return pages;
+  }
+
+  public DefinitionHat definition() {
+    return definition;
   }
 
   public WebServer web() {

@@ -243,7 +243,9 @@ class StorageCommandsTest {
         CommandLineRun.of(concat(new String[] {"restore", file.toString()}, storage(empty)));
 
     assertThat(backup.exit()).isZero();
-    assertThat(backup.lastLine()).startsWith("Backed up ").contains("(schema version 1)");
+    assertThat(backup.lastLine())
+        .startsWith("Backed up ")
+        .contains("(schema version " + app.database().schemaVersion() + ")");
     assertThat(restore.exit()).isZero();
     assertThat(restore.lastLine()).startsWith("Restored ").contains(file.toString());
     assertThat(TableDump.of(empty)).isEqualTo(TableDump.of(app.database()));

@@ -97,6 +97,11 @@ public final class TableDump {
       value = rs.getBoolean(i);
     } else if (type.contains("INT")) {
       value = rs.getLong(i);
+    } else if (type.startsWith("DOUBLE")
+        || type.startsWith("FLOAT")
+        || type.equals("REAL")
+        || type.equals("FLOAT8")) {
+      value = rs.getDouble(i);
     } else if (type.equals("BLOB") || type.equals("BYTEA")) {
       byte[] bytes = rs.getBytes(i);
       value = bytes == null ? null : Base64.getEncoder().encodeToString(bytes);

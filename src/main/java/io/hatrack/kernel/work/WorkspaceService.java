@@ -165,6 +165,17 @@ public final class WorkspaceService {
     return db.read(h -> workspaces.members(h, ws.id()));
   }
 
+  /** The member with this handle ({@code ana} or {@code @ana}), inside the caller's transaction. */
+  public java.util.Optional<User> memberByHandle(Handle h, long workspaceId, String handle) {
+    String clean =
+        handle == null
+            ? ""
+            : handle.trim().replaceFirst("^@", "").toLowerCase(java.util.Locale.ROOT);
+    return users
+        .byHandle(h, clean)
+        .filter(u -> workspaces.role(h, workspaceId, u.id()).isPresent());
+  }
+
   /** Adds an existing account to the workspace with {@code role}. */
   public Member addMember(User actor, String ref, String email, Role role) {
     return db.tx(

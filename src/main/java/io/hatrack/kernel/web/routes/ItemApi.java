@@ -3,6 +3,7 @@ package io.hatrack.kernel.web.routes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.kernel.audit.ActivityEntry;
 import io.hatrack.kernel.auth.User;
+import io.hatrack.kernel.web.ItemRepresentations;
 import io.hatrack.kernel.web.Requests;
 import io.hatrack.kernel.web.Router;
 import io.hatrack.kernel.web.Routes;
@@ -26,11 +27,17 @@ public final class ItemApi implements Routes {
 
   private final ItemService items;
   private final Collaboration collaboration;
+  private final ItemRepresentations representations;
   private final ObjectMapper json;
 
-  public ItemApi(ItemService items, Collaboration collaboration, ObjectMapper json) {
+  public ItemApi(
+      ItemService items,
+      Collaboration collaboration,
+      ItemRepresentations representations,
+      ObjectMapper json) {
     this.items = items;
     this.collaboration = collaboration;
+    this.representations = representations;
     this.json = json;
   }
 
@@ -38,6 +45,9 @@ public final class ItemApi implements Routes {
   public void register(Router r) {
     r.get("/api/v1/items/{item}", this::get)
         .summary("Any item by id or key (e.g. CHK-42)")
+        .description(
+            "Work items answer with their full representation (as the work-item endpoints do);"
+                + " other kinds with the generic item fields.")
         .tag(TAG)
         .etag()
         .returns(200, ItemJson.class);
@@ -108,9 +118,14 @@ public final class ItemApi implements Routes {
   }
 
   private void get(Context ctx) {
-    ItemAccess access = items.access(Requests.user(ctx), ctx.pathParam("item"));
+    User user = Requests.user(ctx);
+    ItemAccess access = items.access(user, ctx.pathParam("item"));
     Requests.etag(ctx, access.item().version());
-    ctx.json(ItemJson.of(access.item()));
+    var representation = representations.forKind(access.item().kind());
+    ctx.json(
+        representation.isPresent()
+            ? representation.get().apply(user, access)
+            : ItemJson.of(access.item()));
   }
 
   private void activity(Context ctx) {

@@ -1,0 +1,80 @@
+package io.hatrack.definition;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.kernel.audit.AuditLog;
+import io.hatrack.kernel.db.Database;
+import io.hatrack.kernel.demo.DemoSeed;
+import io.hatrack.kernel.web.Html;
+import io.hatrack.kernel.web.ItemPanels;
+import io.hatrack.kernel.web.ItemRepresentations;
+import io.hatrack.kernel.web.Routes;
+import io.hatrack.kernel.work.Collaboration;
+import io.hatrack.kernel.work.ItemKind;
+import io.hatrack.kernel.work.ItemKinds;
+import io.hatrack.kernel.work.ItemService;
+import io.hatrack.kernel.work.Notifier;
+import io.hatrack.kernel.work.ProductService;
+import io.hatrack.kernel.work.WorkspaceService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The definition hat put together: its stores, services, routes and demo part. {@code App}
+ * constructs one and asks it for its routes and demo seed, so the hat's wiring stays in the hat.
+ */
+public final class DefinitionHat {
+
+  /** What the hat takes from the kernel. */
+  public record Kernel(
+      Database db,
+      ProductService products,
+      WorkspaceService workspaces,
+      ItemService items,
+      Collaboration collaboration,
+      Notifier notifier,
+      AuditLog audit,
+      Clock clock) {}
+
+  private final Kernel kernel;
+  private final WorkflowService workflows;
+  private final WorkItemService workItems;
+
+  public DefinitionHat(Kernel k, ItemKinds kinds) {
+    this.kernel = k;
+    kinds.register(new ItemKind(WorkItemStore.KIND, "Work item", "items"));
+    this.workflows = new WorkflowService(k.db(), new WorkflowStore(), k.products(), k.audit());
+    this.workItems =
+        new WorkItemService(
+            k.db(),
+            new WorkItemStore(),
+            workflows,
+            k.products(),
+            k.workspaces(),
+            new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()));
+  }
+
+  /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
+  public List<Routes> routes(
+      Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
+    List<Routes> routes = new ArrayList<>();
+    return routes;
+  }
+
+  /** The hat's part of the demo story. */
+  public List<DemoSeed> demo() {
+    return List.of();
+  }
+
+  public WorkflowService workflows() {
+    return workflows;
+  }
+
+  public WorkItemService workItems() {
+    return workItems;
+  }
+
+  Kernel kernel() {
+    return kernel;
+  }
+}

@@ -1,0 +1,499 @@
+package io.hatrack.definition;
+
+import io.hatrack.kernel.Invalid;
+import io.hatrack.kernel.NotFound;
+import io.hatrack.kernel.Validation;
+import io.hatrack.kernel.audit.AuditLog;
+import io.hatrack.kernel.auth.Role;
+import io.hatrack.kernel.auth.User;
+import io.hatrack.kernel.db.Database;
+import io.hatrack.kernel.work.Item;
+import io.hatrack.kernel.work.ItemAccess;
+import io.hatrack.kernel.work.ItemService;
+import io.hatrack.kernel.work.Mentions;
+import io.hatrack.kernel.work.Notifier;
+import io.hatrack.kernel.work.ProductAccess;
+import io.hatrack.kernel.work.ProductService;
+import io.hatrack.kernel.work.WorkspaceService;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Work items: creating, reading, changing, moving in the hierarchy, moving through the workflow,
+ * deleting (children move up to the deleted item's parent) and restoring. Every change is checked
+ * against the hierarchy rules, the workflow and the product's estimate unit, and recorded.
+ */
+public final class WorkItemService {
+  /** The longest description accepted, in characters. */
+  public static final int MAX_DESCRIPTION = 100_000;
+
+  private static final int MAX_DEPTH = 32;
+
+  private final Database db;
+  private final WorkItemStore store;
+  private final WorkflowService workflows;
+  private final ProductService products;
+  private final WorkspaceService workspaces;
+  private final Kernel kernel;
+
+  /** The kernel services a work item needs: identity, notifications, the audit log. */
+  public record Kernel(ItemService items, Notifier notifier, AuditLog audit) {}
+
+  public WorkItemService(
+      Database db,
+      WorkItemStore store,
+      WorkflowService workflows,
+      ProductService products,
+      WorkspaceService workspaces,
+      Kernel kernel) {
+    this.db = db;
+    this.store = store;
+    this.workflows = workflows;
+    this.products = products;
+    this.workspaces = workspaces;
+    this.kernel = kernel;
+  }
+
+  /** A work item with the reader's access. */
+  public record View(
+      WorkItem item, ItemAccess access, Workflow workflow, WorkflowStore.Settings settings) {}
+
+  public WorkItem create(User actor, String productRef, NewWorkItem in) {
+    return db.tx(
+        h -> {
+          ProductAccess product =
+              products.access(h, actor, productRef).require(Role.EDITOR, "create work items");
+          return create(h, actor, product, in);
+        });
+  }
+
+  /** Creates a work item inside the caller's transaction (imports and the demo use this). */
+  public WorkItem create(Handle h, User actor, ProductAccess product, NewWorkItem in) {
+    WorkItemType type = WorkItemType.parse("type", in.type());
+    String title = in.title() == null ? null : in.title().strip();
+    String description = in.description() == null ? "" : in.description();
+    validateTexts(
+        title, description, in.storyRole(), in.storyGoal(), in.storyBenefit(), in.acceptance());
+    Workflow workflow = workflows.workflow(h, product.id());
+    WorkflowStore.Settings settings = workflows.settings(h, product.id());
+    WorkflowState state =
+        in.status() == null || in.status().isBlank()
+            ? workflow.initial()
+            : workflow.state("status", in.status());
+    Estimate estimate = estimate(settings, in.estimate(), in.size());
+    Long ownerId = owner(h, product, in.owner());
+    WorkItem parent = parent(h, actor, product, in.parent());
+    checkParent(type, parent);
+    Item item = kernel.items().create(h, actor, product, WorkItemStore.KIND, title);
+    store.insert(
+        h,
+        item.id(),
+        new WorkItemStore.Row(
+            product.id(),
+            type,
+            description,
+            state.id(),
+            ownerId,
+            parent == null ? null : parent.id(),
+            estimate.points(),
+            estimate.size(),
+            store.nextPosition(h, product.id(), state.id()),
+            text(in.storyRole()),
+            text(in.storyGoal()),
+            text(in.storyBenefit()),
+            text(in.acceptance())));
+    WorkItem created = store.byId(h, item.id()).orElseThrow();
+    kernel
+        .notifier()
+        .mentioned(
+            h,
+            item,
+            actor,
+            Mentions.handles(description),
+            actor.name() + " mentioned you in " + item.label());
+    kernel
+        .audit()
+        .record(
+            h,
+            item.change(
+                actor.id(),
+                "work_item.created",
+                "created the " + type.id() + " " + item.label(),
+                null,
+                fields(created)));
+    return created;
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value.strip();
+  }
+
+  private static void validateTexts(
+      String title,
+      String description,
+      String role,
+      String goal,
+      String benefit,
+      String acceptance) {
+    new Validation()
+        .text("title", title, 200)
+        .optionalText("description", description, MAX_DESCRIPTION)
+        .optionalText("story_role", role, 200)
+        .optionalText("story_goal", goal, 1000)
+        .optionalText("story_benefit", benefit, 1000)
+        .optionalText("acceptance", acceptance, 50_000)
+        .orThrow();
+  }
+
+  /** An estimate in the product's unit. */
+  private record Estimate(Double points, Size size) {}
+
+  private static Estimate estimate(WorkflowStore.Settings settings, Double points, String size) {
+    if (settings.estimateUnit() == EstimateUnit.SIZE) {
+      if (points != null) {
+        throw Invalid.field(
+            "estimate", "this product estimates in t-shirt sizes; give a size such as M");
+      }
+      return new Estimate(null, size == null || size.isBlank() ? null : Size.parse("size", size));
+    }
+    if (size != null && !size.isBlank()) {
+      throw Invalid.field(
+          "size",
+          "this product estimates in " + settings.estimateUnit().label() + "; give a number");
+    }
+    if (points != null && (points.isNaN() || points < 0 || points > 10_000)) {
+      throw Invalid.field(
+          "estimate", "must be a number from 0 to 10,000 " + settings.estimateUnit().label());
+    }
+    return new Estimate(points, null);
+  }
+
+  private Long owner(Handle h, ProductAccess product, String ref) {
+    if (ref == null || ref.isBlank() || ref.equalsIgnoreCase("none")) {
+      return null;
+    }
+    return workspaces
+        .memberByHandle(h, product.workspace().id(), ref)
+        .map(User::id)
+        .orElseThrow(
+            () ->
+                Invalid.field(
+                    "owner",
+                    "no member @" + ref.trim().replaceFirst("^@", "") + " in this workspace"));
+  }
+
+  private WorkItem parent(Handle h, User actor, ProductAccess product, String ref) {
+    if (ref == null || ref.isBlank() || ref.equalsIgnoreCase("none")) {
+      return null;
+    }
+    ItemAccess access;
+    try {
+      access = kernel.items().access(h, actor, ref.trim());
+    } catch (NotFound e) {
+      throw Invalid.field("parent", "no work item " + ref.trim() + " that you can see");
+    }
+    if (!access.item().kind().equals(WorkItemStore.KIND)
+        || !Objects.equals(access.item().productId(), product.id())) {
+      throw Invalid.field(
+          "parent", ref.trim() + " is not a work item of " + product.product().name());
+    }
+    return store.byId(h, access.id()).orElseThrow();
+  }
+
+  private static void checkParent(WorkItemType type, WorkItem parent) {
+    if (parent != null && !type.mayBeUnder(parent.type())) {
+      throw Invalid.field(
+          "parent",
+          "a "
+              + type.id()
+              + " cannot sit under a "
+              + parent.type().id()
+              + " ("
+              + (type.allowedParents().isEmpty()
+                  ? "it is always at the top"
+                  : "it may sit under: "
+                      + String.join(
+                          ", ", type.allowedParents().stream().map(WorkItemType::id).toList()))
+              + ")");
+    }
+  }
+
+  public View get(User actor, String ref) {
+    return db.tx(h -> view(h, actor, ref));
+  }
+
+  private View view(Handle h, User actor, String ref) {
+    ItemAccess access = workItemAccess(h, actor, ref);
+    WorkItem item = store.byId(h, access.id()).orElseThrow();
+    long productId = item.item().productId();
+    return new View(
+        item, access, workflows.workflow(h, productId), workflows.settings(h, productId));
+  }
+
+  private ItemAccess workItemAccess(Handle h, User actor, String ref) {
+    ItemAccess access = kernel.items().access(h, actor, ref);
+    if (!access.item().kind().equals(WorkItemStore.KIND)) {
+      throw new NotFound("work item");
+    }
+    return access;
+  }
+
+  /** Live items directly under an item, in rank order. */
+  public List<WorkItem> children(User actor, String ref) {
+    return db.read(h -> store.children(h, workItemAccess(h, actor, ref).id()));
+  }
+
+  /** The top-level items of a product, in rank order. */
+  public List<WorkItem> roots(User actor, String productRef, int limit) {
+    return db.read(h -> store.roots(h, products.access(h, actor, productRef).id(), limit));
+  }
+
+  /** Changes a work item if it is still at {@code expectedVersion}. */
+  public WorkItem update(User actor, String ref, long expectedVersion, WorkItemChanges c) {
+    return db.tx(
+        h -> {
+          View view = view(h, actor, ref);
+          view.access().require(Role.EDITOR, "edit work items");
+          WorkItem before = view.item();
+          ProductAccess product =
+              products.access(h, actor, Long.toString(before.item().productId()));
+          String title = c.title().present() ? text(c.title().value()) : before.title();
+          WorkItemType type =
+              c.type().present() ? WorkItemType.parse("type", c.type().value()) : before.type();
+          String description = c.description().or(before.description());
+          description = description == null ? "" : description;
+          String role = c.storyRole().present() ? text(c.storyRole().value()) : before.storyRole();
+          String goal = c.storyGoal().present() ? text(c.storyGoal().value()) : before.storyGoal();
+          String benefit =
+              c.storyBenefit().present() ? text(c.storyBenefit().value()) : before.storyBenefit();
+          String acceptance =
+              c.acceptance().present() ? text(c.acceptance().value()) : before.acceptance();
+          validateTexts(title, description, role, goal, benefit, acceptance);
+          WorkflowState state = before.state();
+          if (c.status().present()) {
+            state = view.workflow().state("status", c.status().value());
+            view.workflow().checkMove(before.state(), state);
+          }
+          Estimate estimate =
+              estimate(
+                  view.settings(),
+                  c.estimate().present() ? c.estimate().value() : before.estimate(),
+                  c.size().present()
+                      ? c.size().value()
+                      : (before.size() == null ? null : before.size().id()));
+          Long ownerId =
+              c.owner().present()
+                  ? owner(h, product, c.owner().value())
+                  : (before.owner() == null ? null : before.owner().id());
+          Long parentId = before.parent() == null ? null : before.parent().id();
+          WorkItem parent = null;
+          if (c.parent().present()) {
+            parent = parent(h, actor, product, c.parent().value());
+            checkNoCycle(h, before, parent);
+            parentId = parent == null ? null : parent.id();
+          } else if (parentId != null) {
+            parent = store.byId(h, parentId).orElse(null);
+          }
+          checkParent(type, parent);
+          checkChildrenFit(h, before, type);
+          double position =
+              c.position().present() && c.position().value() != null
+                  ? c.position().value()
+                  : before.position();
+          if (state.id() != before.state().id() && !c.position().present()) {
+            position = store.nextPosition(h, product.id(), state.id());
+          }
+          kernel.items().bump(h, actor, before.item(), expectedVersion, title);
+          store.update(
+              h,
+              before.id(),
+              new WorkItemStore.Row(
+                  product.id(),
+                  type,
+                  description,
+                  state.id(),
+                  ownerId,
+                  parentId,
+                  estimate.points(),
+                  estimate.size(),
+                  position,
+                  role,
+                  goal,
+                  benefit,
+                  acceptance));
+          WorkItem after = store.byId(h, before.id()).orElseThrow();
+          record(h, actor, before, after, description);
+          return after;
+        });
+  }
+
+  private void checkNoCycle(Handle h, WorkItem item, WorkItem newParent) {
+    if (newParent == null) {
+      return;
+    }
+    if (newParent.id() == item.id()) {
+      throw Invalid.field("parent", "an item cannot be its own parent");
+    }
+    List<Long> above = store.ancestors(h, newParent.id(), MAX_DEPTH);
+    if (above.contains(item.id())) {
+      throw Invalid.field(
+          "parent",
+          newParent.key()
+              + " sits under "
+              + item.key()
+              + ", so "
+              + item.key()
+              + " cannot move under it (that would be a loop)");
+    }
+  }
+
+  private void checkChildrenFit(Handle h, WorkItem item, WorkItemType newType) {
+    if (newType == item.type() || item.children() == 0) {
+      return;
+    }
+    for (WorkItem child : store.children(h, item.id())) {
+      if (!child.type().mayBeUnder(newType)) {
+        throw Invalid.field(
+            "type",
+            "its child "
+                + child.key()
+                + " (a "
+                + child.type().id()
+                + ") cannot sit under a "
+                + newType.id()
+                + "; move it first");
+      }
+    }
+  }
+
+  private void record(Handle h, User actor, WorkItem before, WorkItem after, String description) {
+    Map<String, Object> was = new LinkedHashMap<>();
+    Map<String, Object> now = new LinkedHashMap<>();
+    Map<String, Object> b = fields(before);
+    Map<String, Object> a = fields(after);
+    for (String key : a.keySet()) {
+      if (!Objects.equals(b.get(key), a.get(key))) {
+        was.put(key, b.get(key));
+        now.put(key, a.get(key));
+      }
+    }
+    if (now.isEmpty()) {
+      return;
+    }
+    Item item = after.item();
+    String summary =
+        now.size() == 1 && now.containsKey("status")
+            ? "moved " + item.label() + " to " + after.state().name()
+            : now.size() == 1 && now.containsKey("parent")
+                ? "moved "
+                    + item.label()
+                    + (after.parent() == null
+                        ? " to the top level"
+                        : " under " + after.parent().key())
+                : "edited " + item.label();
+    Set<String> added = Mentions.handles(description);
+    added.removeAll(Mentions.handles(before.description()));
+    Set<Long> told =
+        new HashSet<>(
+            kernel
+                .notifier()
+                .mentioned(
+                    h, item, actor, added, actor.name() + " mentioned you in " + item.label()));
+    kernel.notifier().watchers(h, item, actor, actor.name() + " " + summary, told);
+    kernel
+        .audit()
+        .record(
+            h,
+            item.change(
+                actor.id(),
+                now.containsKey("status") ? "work_item.status_changed" : "work_item.updated",
+                summary,
+                was,
+                now));
+  }
+
+  private static Map<String, Object> fields(WorkItem w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("title", w.title());
+    m.put("type", w.type().id());
+    m.put("status", w.state().name());
+    m.put("owner", w.owner() == null ? null : w.owner().handle());
+    m.put("parent", w.parent() == null ? null : w.parent().key());
+    m.put("estimate", w.estimateText());
+    m.put("description", w.description());
+    m.put("story", w.storyRole() + " | " + w.storyGoal() + " | " + w.storyBenefit());
+    m.put("acceptance", w.acceptance());
+    return m;
+  }
+
+  /**
+   * Deletes a work item (it can be restored); its children move up to its parent so that none is
+   * left hanging.
+   */
+  public int delete(User actor, String ref, long expectedVersion) {
+    return db.tx(
+        h -> {
+          View view = view(h, actor, ref);
+          WorkItem item = view.item();
+          kernel.items().delete(h, actor, view.access(), expectedVersion);
+          int moved =
+              store.reparentChildren(
+                  h, item.id(), item.parent() == null ? null : item.parent().id());
+          kernel
+              .audit()
+              .record(
+                  h,
+                  item.item()
+                      .change(
+                          actor.id(),
+                          "work_item.deleted",
+                          "deleted "
+                              + item.item().label()
+                              + (moved > 0 ? " (" + moved + " item(s) moved up)" : ""),
+                          Map.of("title", item.title()),
+                          null));
+          return moved;
+        });
+  }
+
+  public WorkItem restore(User actor, String ref) {
+    return db.tx(
+        h -> {
+          ItemAccess access = kernel.items().accessIncludingDeleted(h, actor, ref);
+          if (!access.item().kind().equals(WorkItemStore.KIND)) {
+            throw new NotFound("work item");
+          }
+          Item item = kernel.items().restore(h, actor, access);
+          kernel
+              .audit()
+              .record(
+                  h,
+                  item.change(
+                      actor.id(),
+                      "work_item.restored",
+                      "restored " + item.label(),
+                      null,
+                      Map.of("title", item.title())));
+          return store.byId(h, item.id()).orElseThrow();
+        });
+  }
+
+  /** Rank a moved item between two neighbours (either may be null at the ends). */
+  public static double between(Double before, Double after) {
+    if (before == null && after == null) {
+      return 1024;
+    }
+    if (before == null) {
+      return after - 1024;
+    }
+    if (after == null) {
+      return before + 1024;
+    }
+    return (before + after) / 2;
+  }
+}
