@@ -51,13 +51,15 @@ public final class DefinitionHat {
             workflows,
             k.products(),
             k.workspaces(),
-            new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()));
+            new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()),
+            WorkItemService.QueryCompiler.TITLE_WORDS);
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.add(new WorkItemApi(workItems, workflows, representations, json));
     return routes;
   }
 
