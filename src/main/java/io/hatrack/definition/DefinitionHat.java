@@ -42,7 +42,7 @@ public final class DefinitionHat {
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
-    kinds.register(new ItemKind(WorkItemStore.KIND, "Work item", "items"));
+    kinds.register(new ItemKind(WorkItemStore.KIND, "Work item", "definition/items"));
     this.workflows = new WorkflowService(k.db(), new WorkflowStore(), k.products(), k.audit());
     this.workItems =
         new WorkItemService(
@@ -60,12 +60,16 @@ public final class DefinitionHat {
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
     routes.add(new WorkItemApi(workItems, workflows, representations, json));
+    routes.add(
+        new WorkItemRoutes(workItems, workflows, kernel.products(), kernel.workspaces(), panels));
     return routes;
   }
 
   /** The hat's part of the demo story. */
   public List<DemoSeed> demo() {
-    return List.of();
+    List<DemoSeed> seeds = new ArrayList<>();
+    seeds.add(new DefinitionDemo(workItems, workflows, kernel.collaboration()));
+    return seeds;
   }
 
   public WorkflowService workflows() {

@@ -52,6 +52,7 @@ public final class WorkItemApi implements Routes {
         .tag(TAG)
         .query("type", "objective, initiative, epic, feature, story, bug or task")
         .query("q", "a query in the filter language")
+        .query("sort", "key, title, type, status, owner, estimate, rank, updated or created; -desc")
         .paged()
         .returnsList(WorkItemJson.class);
     r.post("/api/v1/products/{product}/items", this::create)
@@ -116,6 +117,7 @@ public final class WorkItemApi implements Routes {
             ctx.pathParam("product"),
             ctx.queryParam("type"),
             ctx.queryParam("q"),
+            ctx.queryParam("sort"),
             ctx.queryParam("cursor"),
             Requests.limit(ctx, 50));
     ctx.json(

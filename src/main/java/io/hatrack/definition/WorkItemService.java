@@ -9,7 +9,6 @@ import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
-import io.hatrack.kernel.work.EntityStore;
 import io.hatrack.kernel.work.Item;
 import io.hatrack.kernel.work.ItemAccess;
 import io.hatrack.kernel.work.ItemService;
@@ -269,8 +268,15 @@ public final class WorkItemService {
               continue;
             }
             String name = "word" + n++;
-            where.append(" AND e.search_title LIKE :").append(name).append(" ESCAPE '\\'");
-            params.put(name, "%" + EntityStore.likeEscape(word.toLowerCase(Locale.ROOT)) + "%");
+            // '!' rather than a backslash: JDBI reads '\' as the start of a longer literal and
+            // would stop binding the parameters after it.
+            where.append(" AND e.search_title LIKE :").append(name).append(" ESCAPE '!'");
+            String literal =
+                word.toLowerCase(Locale.ROOT)
+                    .replace("!", "!!")
+                    .replace("%", "!%")
+                    .replace("_", "!_");
+            params.put(name, "%" + literal + "%");
           }
           return new WorkItemStore.SqlFilter(
               where.toString(), params, WorkItemStore.SqlFilter.NONE.orderBy());
@@ -286,12 +292,51 @@ public final class WorkItemService {
    */
   public Listing list(
       User actor, String productRef, String type, String q, String cursor, int limit) {
+    return list(actor, productRef, type, q, null, cursor, limit);
+  }
+
+  /** The columns a listing may be sorted by, and their SQL. */
+  public static final Map<String, String> SORTS =
+      Map.of(
+          "key", "e.number",
+          "title", "e.search_title",
+          "type", "w.type",
+          "status", "s.position",
+          "owner", "o.handle",
+          "estimate", "w.estimate",
+          "rank", "w.position",
+          "updated", "e.updated_at",
+          "created", "e.created_at");
+
+  /**
+   * As {@link #list(User, String, String, String, String, int)}, sorted by {@code sort} (a column
+   * of {@link #SORTS}, descending with a leading minus) instead of the query's own order.
+   */
+  public Listing list(
+      User actor, String productRef, String type, String q, String sort, String cursor, int limit) {
+    String order = null;
+    if (sort != null && !sort.isBlank()) {
+      boolean desc = sort.startsWith("-");
+      String column = SORTS.get(desc ? sort.substring(1) : sort);
+      if (column == null) {
+        throw Invalid.field(
+            "sort", "must be one of " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet())));
+      }
+      String dir = desc ? " DESC" : " ASC";
+      boolean nullable = column.startsWith("o.") || column.equals("w.estimate");
+      order =
+          column + dir + (nullable ? (desc ? " NULLS LAST" : " NULLS FIRST") : "") + ", e.id" + dir;
+    }
+    String orderBy = order;
     WorkItemType only = type == null || type.isBlank() ? null : WorkItemType.parse("type", type);
     int offset = cursor == null || cursor.isBlank() ? 0 : (int) Cursor.decode(cursor, 1)[0];
     return db.tx(
         h -> {
           ProductAccess product = products.access(h, actor, productRef);
           WorkItemStore.SqlFilter filter = queries.compile(h, product, actor, q);
+          if (orderBy != null) {
+            filter = new WorkItemStore.SqlFilter(filter.where(), filter.params(), orderBy);
+          }
           if (only != null) {
             Map<String, Object> params = new LinkedHashMap<>(filter.params());
             params.put("onlyType", only.id());
