@@ -1,6 +1,8 @@
 package io.hatrack.definition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.definition.decisions.DecisionLog;
+import io.hatrack.definition.decisions.DecisionService;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -39,6 +41,7 @@ public final class DefinitionHat {
   private final Kernel kernel;
   private final WorkflowService workflows;
   private final WorkItemService workItems;
+  private final DecisionLog decisions;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -52,18 +55,24 @@ public final class DefinitionHat {
             k.products(),
             k.workspaces(),
             new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()));
+    kinds.register(new ItemKind(DecisionService.KIND, "Decision", "definition/decisions"));
+    this.decisions =
+        new DecisionLog(k.db(), k.products(), k.workspaces(), k.items(), k.notifier(), k.audit());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.addAll(decisions.routes(html, panels, representations, json));
     return routes;
   }
 
   /** The hat's part of the demo story. */
   public List<DemoSeed> demo() {
-    return List.of();
+    List<DemoSeed> seeds = new ArrayList<>();
+    seeds.add(decisions.demo(kernel.collaboration()));
+    return seeds;
   }
 
   public WorkflowService workflows() {
@@ -72,6 +81,10 @@ public final class DefinitionHat {
 
   public WorkItemService workItems() {
     return workItems;
+  }
+
+  public DecisionService decisions() {
+    return decisions.service();
   }
 
   Kernel kernel() {
