@@ -1,6 +1,8 @@
 package io.hatrack.definition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.definition.decisions.DecisionLog;
+import io.hatrack.definition.decisions.DecisionService;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -39,6 +41,7 @@ public final class DefinitionHat {
   private final Kernel kernel;
   private final WorkflowService workflows;
   private final WorkItemService workItems;
+  private final DecisionLog decisions;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -53,6 +56,9 @@ public final class DefinitionHat {
             k.workspaces(),
             new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()),
             WorkItemService.QueryCompiler.TITLE_WORDS);
+    kinds.register(new ItemKind(DecisionService.KIND, "Decision", "definition/decisions"));
+    this.decisions =
+        new DecisionLog(k.db(), k.products(), k.workspaces(), k.items(), k.notifier(), k.audit());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -62,6 +68,7 @@ public final class DefinitionHat {
     routes.add(new WorkItemApi(workItems, workflows, representations, json));
     routes.add(
         new WorkItemRoutes(workItems, workflows, kernel.products(), kernel.workspaces(), panels));
+    routes.addAll(decisions.routes(html, panels, representations, json));
     return routes;
   }
 
@@ -69,6 +76,7 @@ public final class DefinitionHat {
   public List<DemoSeed> demo() {
     List<DemoSeed> seeds = new ArrayList<>();
     seeds.add(new DefinitionDemo(workItems, workflows, kernel.collaboration()));
+    seeds.add(decisions.demo(kernel.collaboration()));
     return seeds;
   }
 
@@ -78,6 +86,10 @@ public final class DefinitionHat {
 
   public WorkItemService workItems() {
     return workItems;
+  }
+
+  public DecisionService decisions() {
+    return decisions.service();
   }
 
   Kernel kernel() {

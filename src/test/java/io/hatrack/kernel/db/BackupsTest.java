@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hatrack.definition.NewWorkItem;
+import io.hatrack.definition.decisions.DecisionDraft;
+import io.hatrack.definition.decisions.DecisionOption;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
@@ -84,6 +86,20 @@ class BackupsTest {
     definition
         .workItems()
         .create(ana, "checkout", NewWorkItem.of("story", "Story").withParent(epic.key()));
+    // The decision log: a decision with options and deciders, superseded by a later one.
+    var decided =
+        definition
+            .decisions()
+            .create(
+                ana,
+                "checkout",
+                DecisionDraft.of("Décision ✓")
+                    .withOptions(
+                        new DecisionOption("A", AWKWARD_TEXT, List.of("+"), List.of("-"), true))
+                    .decided("2025-12-31", "ana", "ben"));
+    definition
+        .decisions()
+        .create(ana, "checkout", DecisionDraft.of("Later").superseding(decided.key()));
   }
 
   private static void assertSameRows(
