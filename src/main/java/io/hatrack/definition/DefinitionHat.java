@@ -1,6 +1,11 @@
 package io.hatrack.definition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.definition.fields.CustomFieldApi;
+import io.hatrack.definition.fields.CustomFieldRoutes;
+import io.hatrack.definition.fields.CustomFieldService;
+import io.hatrack.definition.fields.CustomFieldStore;
+import io.hatrack.definition.fields.CustomFieldsDemo;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -39,6 +44,7 @@ public final class DefinitionHat {
   private final Kernel kernel;
   private final WorkflowService workflows;
   private final WorkItemService workItems;
+  private final CustomFieldService fields;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -52,18 +58,23 @@ public final class DefinitionHat {
             k.products(),
             k.workspaces(),
             new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()));
+    this.fields =
+        new CustomFieldService(
+            k.db(), new CustomFieldStore(), k.products(), k.workspaces(), k.audit());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.add(new CustomFieldApi(fields, json));
+    routes.add(new CustomFieldRoutes(fields, kernel.products(), html));
     return routes;
   }
 
   /** The hat's part of the demo story. */
   public List<DemoSeed> demo() {
-    return List.of();
+    return List.of(new CustomFieldsDemo(kernel.db(), fields, kernel.products()));
   }
 
   public WorkflowService workflows() {
@@ -72,6 +83,11 @@ public final class DefinitionHat {
 
   public WorkItemService workItems() {
     return workItems;
+  }
+
+  /** Custom fields per product: definitions, values on work items, formulas. */
+  public CustomFieldService fields() {
+    return fields;
   }
 
   Kernel kernel() {
