@@ -180,7 +180,7 @@ public final class CustomFieldService {
     String name = input.name() == null ? null : input.name().strip();
     String key =
         input.key() == null || input.key().isBlank()
-            ? keyFor(name, existing)
+            ? keyFor(name, existing).orElse(null)
             : input.key().strip().toLowerCase(Locale.ROOT);
     CustomFieldStore.Definition d =
         definition(
@@ -284,8 +284,12 @@ public final class CustomFieldService {
                 was,
                 now);
           }
-          if (oldType == FieldType.FORMULA
-              || !FieldFormulas.of(store.list(h, product.id())).isEmpty()) {
+          // Only the type, the formula and the kinds of item change what formulas compute.
+          boolean computing =
+              after.type() != oldType
+                  || !after.formula().equals(before.formula())
+                  || !after.itemTypes().equals(before.itemTypes());
+          if (computing) {
             recomputeProduct(h, product.id());
           }
           return after;
@@ -368,9 +372,14 @@ public final class CustomFieldService {
       List<String> itemTypeList,
       int position) {
     Validation v = new Validation();
-    v.text("name", name, MAX_NAME)
-        .text("key", key, MAX_KEY)
-        .matches(
+    v.text("name", name, MAX_NAME);
+    if (key == null) {
+      // A key to be made from the name, which had no letters or digits to make it from.
+      v.check("key", name == null || name.isBlank(), "cannot be made from this name; give one");
+    } else {
+      v.text("key", key, MAX_KEY);
+    }
+    v.matches(
             "key",
             key,
             KEY,
@@ -504,13 +513,13 @@ public final class CustomFieldService {
   }
 
   /** A key made from a name: "Customer value" gives customer_value (customer_value_2 if taken). */
-  static String keyFor(String name, List<CustomField> existing) {
+  static Optional<String> keyFor(String name, List<CustomField> existing) {
     String base =
         name == null
             ? ""
             : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
     if (base.isEmpty()) {
-      return base;
+      return Optional.empty();
     }
     if (!Character.isLetter(base.charAt(0))) {
       base = "f_" + base;
@@ -526,7 +535,7 @@ public final class CustomFieldService {
     for (int n = 2; taken.contains(key); n++) {
       key = base + "_" + n;
     }
-    return key;
+    return Optional.of(key);
   }
 
   private static Map<String, Object> describe(CustomField f) {

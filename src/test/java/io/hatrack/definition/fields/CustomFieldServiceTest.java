@@ -168,6 +168,10 @@ class CustomFieldServiceTest {
     assertThat(add(app, team, FieldInput.of("Status", "text")).key()).isEqualTo("status_field");
     assertThat(add(app, team, FieldInput.of("2nd opinion", "text")).key())
         .isEqualTo("f_2nd_opinion");
+    assertThat(refusal(() -> add(app, team, FieldInput.of("\u2713 \u2713", "text"))).errors())
+        .containsExactly(new FieldError("key", "cannot be made from this name; give one"));
+    assertThat(refusal(() -> add(app, team, FieldInput.of(" ", "text"))).errors())
+        .containsExactly(new FieldError("name", "must not be blank"));
     assertThat(add(app, team, FieldInput.of("Über-Größe", "text")).key()).isEqualTo("ber_gr_e");
   }
 
