@@ -3,6 +3,11 @@ package io.hatrack.definition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.definition.decisions.DecisionLog;
 import io.hatrack.definition.decisions.DecisionService;
+import io.hatrack.definition.fields.CustomFieldApi;
+import io.hatrack.definition.fields.CustomFieldRoutes;
+import io.hatrack.definition.fields.CustomFieldService;
+import io.hatrack.definition.fields.CustomFieldStore;
+import io.hatrack.definition.fields.CustomFieldsDemo;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -42,6 +47,7 @@ public final class DefinitionHat {
   private final WorkflowService workflows;
   private final WorkItemService workItems;
   private final DecisionLog decisions;
+  private final CustomFieldService fields;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -59,6 +65,9 @@ public final class DefinitionHat {
     kinds.register(new ItemKind(DecisionService.KIND, "Decision", "definition/decisions"));
     this.decisions =
         new DecisionLog(k.db(), k.products(), k.workspaces(), k.items(), k.notifier(), k.audit());
+    this.fields =
+        new CustomFieldService(
+            k.db(), new CustomFieldStore(), k.products(), k.workspaces(), k.audit());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -69,6 +78,8 @@ public final class DefinitionHat {
     routes.add(
         new WorkItemRoutes(workItems, workflows, kernel.products(), kernel.workspaces(), panels));
     routes.addAll(decisions.routes(html, panels, representations, json));
+    routes.add(new CustomFieldApi(fields, json));
+    routes.add(new CustomFieldRoutes(fields, kernel.products(), html));
     return routes;
   }
 
@@ -77,6 +88,7 @@ public final class DefinitionHat {
     List<DemoSeed> seeds = new ArrayList<>();
     seeds.add(new DefinitionDemo(workItems, workflows, kernel.collaboration()));
     seeds.add(decisions.demo(kernel.collaboration()));
+    seeds.add(new CustomFieldsDemo(kernel.db(), fields, kernel.products()));
     return seeds;
   }
 
@@ -90,6 +102,11 @@ public final class DefinitionHat {
 
   public DecisionService decisions() {
     return decisions.service();
+  }
+
+  /** Custom fields per product: definitions, values on work items, formulas. */
+  public CustomFieldService fields() {
+    return fields;
   }
 
   Kernel kernel() {

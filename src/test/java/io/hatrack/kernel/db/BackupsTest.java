@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.hatrack.definition.NewWorkItem;
 import io.hatrack.definition.decisions.DecisionDraft;
 import io.hatrack.definition.decisions.DecisionOption;
+import io.hatrack.definition.fields.FieldInput;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
@@ -100,6 +102,28 @@ class BackupsTest {
     definition
         .decisions()
         .create(ana, "checkout", DecisionDraft.of("Later").superseding(decided.key()));
+    // Custom fields: a text value, a person and a computed formula on the epic.
+    definition.fields().create(ana, "checkout", FieldInput.of("Notes ✓", "text"));
+    definition.fields().create(ana, "checkout", FieldInput.of("Reviewer", "person"));
+    definition
+        .fields()
+        .create(ana, "checkout", FieldInput.of("Half", "formula").withFormula("estimate / 2"));
+    app.database()
+        .txVoid(
+            h ->
+                definition
+                    .fields()
+                    .setValues(
+                        h,
+                        ana,
+                        app.products().access(h, ana, "checkout"),
+                        epic.id(),
+                        epic.type().id(),
+                        Map.of(
+                            "notes",
+                            TextNode.valueOf(AWKWARD_TEXT),
+                            "reviewer",
+                            TextNode.valueOf("@ben"))));
   }
 
   private static void assertSameRows(
