@@ -1,6 +1,11 @@
 package io.hatrack.definition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.definition.story.StoriesDemo;
+import io.hatrack.definition.story.StoryApi;
+import io.hatrack.definition.story.StoryRoutes;
+import io.hatrack.definition.story.StoryService;
+import io.hatrack.definition.story.StoryStore;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -39,6 +44,7 @@ public final class DefinitionHat {
   private final Kernel kernel;
   private final WorkflowService workflows;
   private final WorkItemService workItems;
+  private final StoryService stories;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -52,18 +58,23 @@ public final class DefinitionHat {
             k.products(),
             k.workspaces(),
             new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()));
+    this.stories =
+        new StoryService(
+            k.db(), new StoryStore(), workItems, k.products(), k.collaboration().links());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.add(new StoryApi(stories, json));
+    routes.add(new StoryRoutes(stories, kernel.products(), html));
     return routes;
   }
 
   /** The hat's part of the demo story. */
   public List<DemoSeed> demo() {
-    return List.of();
+    return List.of(new StoriesDemo(stories, workItems, kernel.collaboration()));
   }
 
   public WorkflowService workflows() {
@@ -72,6 +83,10 @@ public final class DefinitionHat {
 
   public WorkItemService workItems() {
     return workItems;
+  }
+
+  public StoryService stories() {
+    return stories;
   }
 
   Kernel kernel() {
