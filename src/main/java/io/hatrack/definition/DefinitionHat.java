@@ -8,6 +8,11 @@ import io.hatrack.definition.fields.CustomFieldRoutes;
 import io.hatrack.definition.fields.CustomFieldService;
 import io.hatrack.definition.fields.CustomFieldStore;
 import io.hatrack.definition.fields.CustomFieldsDemo;
+import io.hatrack.definition.story.StoriesDemo;
+import io.hatrack.definition.story.StoryApi;
+import io.hatrack.definition.story.StoryRoutes;
+import io.hatrack.definition.story.StoryService;
+import io.hatrack.definition.story.StoryStore;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -48,6 +53,7 @@ public final class DefinitionHat {
   private final WorkItemService workItems;
   private final DecisionLog decisions;
   private final CustomFieldService fields;
+  private final StoryService stories;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -68,6 +74,9 @@ public final class DefinitionHat {
     this.fields =
         new CustomFieldService(
             k.db(), new CustomFieldStore(), k.products(), k.workspaces(), k.audit());
+    this.stories =
+        new StoryService(
+            k.db(), new StoryStore(), workItems, k.products(), k.collaboration().links());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -80,6 +89,8 @@ public final class DefinitionHat {
     routes.addAll(decisions.routes(html, panels, representations, json));
     routes.add(new CustomFieldApi(fields, json));
     routes.add(new CustomFieldRoutes(fields, kernel.products(), html));
+    routes.add(new StoryApi(stories, json));
+    routes.add(new StoryRoutes(stories, kernel.products(), html));
     return routes;
   }
 
@@ -87,6 +98,7 @@ public final class DefinitionHat {
   public List<DemoSeed> demo() {
     List<DemoSeed> seeds = new ArrayList<>();
     seeds.add(new DefinitionDemo(workItems, workflows, kernel.collaboration()));
+    seeds.add(new StoriesDemo(stories, workItems, kernel.collaboration()));
     seeds.add(decisions.demo(kernel.collaboration()));
     seeds.add(new CustomFieldsDemo(kernel.db(), fields, kernel.products()));
     return seeds;
@@ -107,6 +119,11 @@ public final class DefinitionHat {
   /** Custom fields per product: definitions, values on work items, formulas. */
   public CustomFieldService fields() {
     return fields;
+  }
+
+  /** User stories: acceptance criteria, the quality check, Gherkin export. */
+  public StoryService stories() {
+    return stories;
   }
 
   Kernel kernel() {

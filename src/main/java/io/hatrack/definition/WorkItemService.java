@@ -154,6 +154,7 @@ public final class WorkItemService {
         .optionalText("story_benefit", benefit, 1000)
         .optionalText("acceptance", acceptance, 50_000)
         .orThrow();
+    io.hatrack.definition.story.AcceptanceCriteria.validate(acceptance);
   }
 
   /** An estimate in the product's unit. */
