@@ -1,6 +1,9 @@
 package io.hatrack.definition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.definition.prototypes.PrototypeService;
+import io.hatrack.definition.prototypes.PrototypeStore;
+import io.hatrack.definition.prototypes.ScreenSource;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -39,6 +42,7 @@ public final class DefinitionHat {
   private final Kernel kernel;
   private final WorkflowService workflows;
   private final WorkItemService workItems;
+  private final PrototypeService prototypes;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -52,6 +56,16 @@ public final class DefinitionHat {
             k.products(),
             k.workspaces(),
             new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()));
+    kinds.register(new ItemKind(PrototypeStore.KIND, "Prototype", "definition/prototypes"));
+    this.prototypes =
+        new PrototypeService(
+            k.db(),
+            new PrototypeStore(),
+            k.products(),
+            k.items(),
+            ScreenSource.NONE,
+            k.audit(),
+            k.clock());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -72,6 +86,10 @@ public final class DefinitionHat {
 
   public WorkItemService workItems() {
     return workItems;
+  }
+
+  public PrototypeService prototypes() {
+    return prototypes;
   }
 
   Kernel kernel() {
