@@ -1,8 +1,12 @@
 package io.hatrack.definition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.definition.prototypes.PrototypeApi;
+import io.hatrack.definition.prototypes.PrototypePlayPages;
+import io.hatrack.definition.prototypes.PrototypeRoutes;
 import io.hatrack.definition.prototypes.PrototypeService;
 import io.hatrack.definition.prototypes.PrototypeStore;
+import io.hatrack.definition.prototypes.PrototypesDemo;
 import io.hatrack.definition.prototypes.ScreenSource;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
@@ -72,12 +76,18 @@ public final class DefinitionHat {
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    PrototypeApi prototypeApi = new PrototypeApi(prototypes, json);
+    representations.register(PrototypeStore.KIND, prototypeApi::itemJson);
+    routes.add(prototypeApi);
+    routes.add(new PrototypeRoutes(prototypes, kernel.products(), panels));
+    routes.add(new PrototypePlayPages(prototypes, kernel.products(), html));
     return routes;
   }
 
   /** The hat's part of the demo story. */
   public List<DemoSeed> demo() {
-    return List.of();
+    // The prototype links to the feature it shows, so it comes after the work items.
+    return List.of(new PrototypesDemo(prototypes, kernel.items(), kernel.collaboration()));
   }
 
   public WorkflowService workflows() {

@@ -151,8 +151,7 @@ public final class PrototypeService {
   }
 
   /** The prototypes of a product, most recently updated first, with their number of screens. */
-  public Slice<PrototypeStore.Summary> list(
-      User actor, String productRef, String cursor, int limit) {
+  public Slice<PrototypeSummary> list(User actor, String productRef, String cursor, int limit) {
     new Validation().check("limit", limit >= 1, "must be at least 1").orThrow();
     Instant afterUpdated = null;
     long afterId = 0;
@@ -166,9 +165,9 @@ public final class PrototypeService {
     return db.read(
         h -> {
           ProductAccess product = products.access(h, actor, productRef);
-          List<PrototypeStore.Summary> rows = store.list(h, product.id(), at, id, limit + 1);
+          List<PrototypeSummary> rows = store.list(h, product.id(), at, id, limit + 1);
           boolean more = rows.size() > limit;
-          List<PrototypeStore.Summary> shown = more ? rows.subList(0, limit) : rows;
+          List<PrototypeSummary> shown = more ? rows.subList(0, limit) : rows;
           Item last = shown.isEmpty() ? null : shown.get(shown.size() - 1).item();
           String next = more ? Cursor.encode(last.updatedAt().toEpochMilli(), last.id()) : null;
           return new Slice<>(shown, items.liveCount(h, product.id(), PrototypeStore.KIND), next);
@@ -508,14 +507,19 @@ public final class PrototypeService {
         });
   }
 
-  /** Moves, resizes, re-targets or relabels a hotspot (null keeps a field). */
+  /** Moves, resizes, re-targets or relabels a hotspot of a screen (null keeps a field). */
   public Edited<Hotspot> changeHotspot(
-      User actor, String ref, long expectedVersion, long hotspotId, HotspotInput in) {
+      User actor,
+      String ref,
+      long expectedVersion,
+      long screenId,
+      long hotspotId,
+      HotspotInput in) {
     return db.tx(
         h -> {
           ItemAccess access = editable(h, actor, ref);
           Item item = access.item();
-          Hotspot hotspot = hotspotOf(h, item, hotspotId);
+          Hotspot hotspot = hotspotOf(h, item, screenId, hotspotId);
           HotspotArea area = hotspot.area().with(in.x(), in.y(), in.w(), in.h());
           String label = label(in.label(), hotspot.label());
           long targetId =
@@ -537,13 +541,14 @@ public final class PrototypeService {
         });
   }
 
-  /** Deletes a hotspot; returns the prototype's new version. */
-  public long deleteHotspot(User actor, String ref, long expectedVersion, long hotspotId) {
+  /** Deletes a hotspot of a screen; returns the prototype's new version. */
+  public long deleteHotspot(
+      User actor, String ref, long expectedVersion, long screenId, long hotspotId) {
     return db.tx(
         h -> {
           ItemAccess access = editable(h, actor, ref);
           Item item = access.item();
-          Hotspot hotspot = hotspotOf(h, item, hotspotId);
+          Hotspot hotspot = hotspotOf(h, item, screenId, hotspotId);
           long version = items.bump(h, actor, item, expectedVersion, item.title());
           store.deleteHotspot(h, hotspotId);
           audit.record(
@@ -673,9 +678,13 @@ public final class PrototypeService {
         .orElseThrow(() -> new NotFound("screen"));
   }
 
-  private Hotspot hotspotOf(Handle h, Item item, long hotspotId) {
-    Hotspot hotspot = store.hotspot(h, hotspotId).orElseThrow(() -> new NotFound("hotspot"));
-    screenOf(h, item, hotspot.screenId());
+  private Hotspot hotspotOf(Handle h, Item item, long screenId, long hotspotId) {
+    Hotspot hotspot =
+        store
+            .hotspot(h, hotspotId)
+            .filter(s -> s.screenId() == screenId)
+            .orElseThrow(() -> new NotFound("hotspot"));
+    screenOf(h, item, screenId);
     return hotspot;
   }
 

@@ -32,9 +32,6 @@ public final class PrototypeStore {
   /** The prototype's own row. */
   public record Row(String description, Long startScreenId) {}
 
-  /** A prototype in a listing, with its number of screens. */
-  public record Summary(Item item, int screens) {}
-
   /** The stored bytes of an uploaded screen image. */
   public record StoredImage(String contentType, byte[] bytes) {}
 
@@ -68,7 +65,7 @@ public final class PrototypeStore {
    * Live prototypes of a product, most recently updated first, strictly after the position ({@code
    * afterUpdated}, {@code afterId}) of the previous page's last row (null: from the top).
    */
-  public List<Summary> list(
+  public List<PrototypeSummary> list(
       Handle h, long productId, Instant afterUpdated, long afterId, int limit) {
     String after = afterUpdated == null ? "" : " AND (e.updated_at, e.id) < (:at, :id)";
     return h.createQuery(
@@ -85,7 +82,7 @@ public final class PrototypeStore {
         .bind("at", afterUpdated == null ? 0L : Rows.millis(afterUpdated))
         .bind("id", afterId)
         .bind("limit", limit)
-        .map((rs, ctx) -> new Summary(EntityStore.map(rs), rs.getInt("screens")))
+        .map((rs, ctx) -> new PrototypeSummary(EntityStore.map(rs), rs.getInt("screens")))
         .list();
   }
 

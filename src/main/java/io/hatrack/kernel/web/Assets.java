@@ -37,6 +37,7 @@ public final class Assets {
     files.put("app.js", "static/app.js");
     files.put("icons.svg", "static/icons.svg");
     files.put("favicon.svg", "static/favicon.svg");
+    files.put("definition-prototypes.js", "static/definition-prototypes.js");
     files.put(
         "htmx.min.js", "META-INF/resources/webjars/htmx.org/" + htmxVersion + "/dist/htmx.min.js");
     return new Assets(files);

@@ -327,6 +327,7 @@ class PrototypeServiceTest {
                 team.owner(),
                 p.key(),
                 4,
+                cart.id(),
                 spot.id(),
                 new HotspotInput(0.5, null, null, null, cart.id(), "Back"))
             .value();
@@ -341,15 +342,20 @@ class PrototypeServiceTest {
                         team.owner(),
                         p.key(),
                         5,
+                        cart.id(),
                         spot.id(),
                         new HotspotInput(null, null, 0.6, null, null, null)))
         .isInstanceOf(Invalid.class);
+    assertThatThrownBy(
+            () -> prototypes(app).deleteHotspot(team.owner(), p.key(), 5, pay.id(), spot.id()))
+        .isInstanceOf(NotFound.class);
 
-    long version = prototypes(app).deleteHotspot(team.owner(), p.key(), 5, spot.id());
+    long version = prototypes(app).deleteHotspot(team.owner(), p.key(), 5, cart.id(), spot.id());
 
     assertThat(version).isEqualTo(6);
     assertThat(read(app, team.owner(), p).hotspotCount()).isZero();
-    assertThatThrownBy(() -> prototypes(app).deleteHotspot(team.owner(), p.key(), 6, spot.id()))
+    assertThatThrownBy(
+            () -> prototypes(app).deleteHotspot(team.owner(), p.key(), 6, cart.id(), spot.id()))
         .isInstanceOf(NotFound.class);
   }
 
@@ -506,7 +512,7 @@ class PrototypeServiceTest {
 
     assertThat(page1.total()).isEqualTo(2);
     assertThat(page1.items())
-        .extracting(s -> s.item().title(), PrototypeStore.Summary::screens)
+        .extracting(s -> s.item().title(), PrototypeSummary::screens)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("Checkout flow", 1));
     assertThat(page2.items()).extracting(s -> s.item().id()).containsExactly(second.id());
     assertThat(page2.nextCursor()).isNull();
