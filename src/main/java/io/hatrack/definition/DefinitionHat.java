@@ -8,6 +8,13 @@ import io.hatrack.definition.fields.CustomFieldRoutes;
 import io.hatrack.definition.fields.CustomFieldService;
 import io.hatrack.definition.fields.CustomFieldStore;
 import io.hatrack.definition.fields.CustomFieldsDemo;
+import io.hatrack.definition.prototypes.PrototypeApi;
+import io.hatrack.definition.prototypes.PrototypePlayPages;
+import io.hatrack.definition.prototypes.PrototypeRoutes;
+import io.hatrack.definition.prototypes.PrototypeService;
+import io.hatrack.definition.prototypes.PrototypeStore;
+import io.hatrack.definition.prototypes.PrototypesDemo;
+import io.hatrack.definition.prototypes.ScreenSource;
 import io.hatrack.definition.story.StoriesDemo;
 import io.hatrack.definition.story.StoryApi;
 import io.hatrack.definition.story.StoryRoutes;
@@ -54,6 +61,7 @@ public final class DefinitionHat {
   private final DecisionLog decisions;
   private final CustomFieldService fields;
   private final StoryService stories;
+  private final PrototypeService prototypes;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -77,6 +85,16 @@ public final class DefinitionHat {
     this.stories =
         new StoryService(
             k.db(), new StoryStore(), workItems, k.products(), k.collaboration().links());
+    kinds.register(new ItemKind(PrototypeStore.KIND, "Prototype", "definition/prototypes"));
+    this.prototypes =
+        new PrototypeService(
+            k.db(),
+            new PrototypeStore(),
+            k.products(),
+            k.items(),
+            ScreenSource.NONE,
+            k.audit(),
+            k.clock());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -91,6 +109,11 @@ public final class DefinitionHat {
     routes.add(new CustomFieldRoutes(fields, kernel.products(), html));
     routes.add(new StoryApi(stories, json));
     routes.add(new StoryRoutes(stories, kernel.products(), html));
+    PrototypeApi prototypeApi = new PrototypeApi(prototypes, json);
+    representations.register(PrototypeStore.KIND, prototypeApi::itemJson);
+    routes.add(prototypeApi);
+    routes.add(new PrototypeRoutes(prototypes, kernel.products(), panels));
+    routes.add(new PrototypePlayPages(prototypes, kernel.products(), html));
     return routes;
   }
 
@@ -101,6 +124,8 @@ public final class DefinitionHat {
     seeds.add(new StoriesDemo(stories, workItems, kernel.collaboration()));
     seeds.add(decisions.demo(kernel.collaboration()));
     seeds.add(new CustomFieldsDemo(kernel.db(), fields, kernel.products()));
+    // The prototype links to the feature it shows, so it comes after the work items.
+    seeds.add(new PrototypesDemo(prototypes, kernel.items(), kernel.collaboration()));
     return seeds;
   }
 
@@ -124,6 +149,11 @@ public final class DefinitionHat {
   /** User stories: acceptance criteria, the quality check, Gherkin export. */
   public StoryService stories() {
     return stories;
+  }
+
+  /** Click-through prototypes of screens and hotspots, with share links. */
+  public PrototypeService prototypes() {
+    return prototypes;
   }
 
   Kernel kernel() {

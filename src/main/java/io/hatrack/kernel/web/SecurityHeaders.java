@@ -16,7 +16,10 @@ public final class SecurityHeaders {
   private SecurityHeaders() {}
 
   public static void apply(Context ctx) {
-    ctx.header("Content-Security-Policy", CSP);
+    // A handler may have set a stricter policy of its own (an uploaded SVG served on its own).
+    if (ctx.res().getHeader("Content-Security-Policy") == null) {
+      ctx.header("Content-Security-Policy", CSP);
+    }
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "same-origin");
     ctx.header("X-Frame-Options", "DENY");

@@ -11,6 +11,7 @@ import io.hatrack.definition.NewWorkItem;
 import io.hatrack.definition.decisions.DecisionDraft;
 import io.hatrack.definition.decisions.DecisionOption;
 import io.hatrack.definition.fields.FieldInput;
+import io.hatrack.definition.prototypes.PrototypeService;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
@@ -124,6 +125,22 @@ class BackupsTest {
                             TextNode.valueOf(AWKWARD_TEXT),
                             "reviewer",
                             TextNode.valueOf("@ben"))));
+    // Prototypes: screens (an uploaded image's bytes), a hotspot, a revoked share link.
+    var prototypes = definition.prototypes();
+    var prototype = prototypes.create(ana, "checkout", "Prototype ✓", AWKWARD_TEXT);
+    byte[] svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\"><text>✓</text></svg>"
+            .getBytes(StandardCharsets.UTF_8);
+    var first = prototypes.addImage(ana, prototype.key(), 1, "Ünïcødé", svg, null).value();
+    var second = prototypes.addImage(ana, prototype.key(), 2, "Second", svg, null).value();
+    prototypes.addHotspot(
+        ana,
+        prototype.key(),
+        3,
+        first.id(),
+        new PrototypeService.HotspotInput(0.1, 0.2, 0.3, 0.4, second.id(), AWKWARD_TEXT));
+    var share = prototypes.share(ana, prototype.key(), "Revoked");
+    prototypes.revokeShare(ana, prototype.key(), share.link().id());
   }
 
   private static void assertSameRows(
