@@ -9,6 +9,7 @@ import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
+import io.hatrack.kernel.work.EntityStore;
 import io.hatrack.kernel.work.Item;
 import io.hatrack.kernel.work.ItemAccess;
 import io.hatrack.kernel.work.ItemService;
@@ -20,7 +21,6 @@ import io.hatrack.kernel.work.WorkspaceService;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -180,6 +180,25 @@ public final class WorkItemService {
     return new Estimate(points, null);
   }
 
+  /**
+   * The estimate after an update. One left alone stays as it is, even in a unit the product no
+   * longer uses; a new one replaces the old, whose value in another unit is dropped.
+   */
+  private static Estimate estimate(
+      WorkflowStore.Settings settings, WorkItem before, WorkItemChanges c) {
+    if (!c.estimate().present() && !c.size().present()) {
+      return new Estimate(before.estimate(), before.size());
+    }
+    boolean sized = settings.estimateUnit() == EstimateUnit.SIZE;
+    Double points =
+        c.estimate().present() ? c.estimate().value() : (sized ? null : before.estimate());
+    String size =
+        c.size().present()
+            ? c.size().value()
+            : (sized && before.size() != null ? before.size().id() : null);
+    return estimate(settings, points, size);
+  }
+
   private Long owner(Handle h, ProductAccess product, String ref) {
     if (ref == null || ref.isBlank() || ref.equalsIgnoreCase("none")) {
       return null;
@@ -269,19 +288,19 @@ public final class WorkItemService {
               continue;
             }
             String name = "word" + n++;
-            // '!' rather than a backslash: JDBI reads '\' as the start of a longer literal and
-            // would stop binding the parameters after it.
+            // '!' rather than a backslash: JDBI's parser reads '\' as an open quote, so a second
+            // word's parameter would vanish into a string literal.
             where.append(" AND e.search_title LIKE :").append(name).append(" ESCAPE '!'");
-            String literal =
-                word.toLowerCase(Locale.ROOT)
-                    .replace("!", "!!")
-                    .replace("%", "!%")
-                    .replace("_", "!_");
-            params.put(name, "%" + literal + "%");
+            params.put(name, "%" + likeEscape(EntityStore.searchable(word)) + "%");
           }
           return new WorkItemStore.SqlFilter(
               where.toString(), params, WorkItemStore.SqlFilter.NONE.orderBy());
         };
+  }
+
+  /** Escapes LIKE's wildcards with '!', the escape character {@link #TITLE_WORDS} declares. */
+  static String likeEscape(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   /** One page of a product's items, with what a page showing them needs. */
@@ -330,7 +349,12 @@ public final class WorkItemService {
     }
     String orderBy = order;
     WorkItemType only = type == null || type.isBlank() ? null : WorkItemType.parse("type", type);
-    int offset = cursor == null || cursor.isBlank() ? 0 : (int) Cursor.decode(cursor, 1)[0];
+    new Validation().check("limit", limit >= 1, "must be at least 1").orThrow();
+    long at = cursor == null || cursor.isBlank() ? 0 : Cursor.decode(cursor, 1)[0];
+    if (at < 0 || at > Integer.MAX_VALUE - limit - 1) {
+      throw Invalid.field("cursor", "is not a cursor that this listing gave out");
+    }
+    int offset = (int) at;
     return db.tx(
         h -> {
           ProductAccess product = products.access(h, actor, productRef);
@@ -396,13 +420,7 @@ public final class WorkItemService {
             state = view.workflow().state("status", c.status().value());
             view.workflow().checkMove(before.state(), state);
           }
-          Estimate estimate =
-              estimate(
-                  view.settings(),
-                  c.estimate().present() ? c.estimate().value() : before.estimate(),
-                  c.size().present()
-                      ? c.size().value()
-                      : (before.size() == null ? null : before.size().id()));
+          Estimate estimate = estimate(view.settings(), before, c);
           Long ownerId =
               c.owner().present()
                   ? owner(h, product, c.owner().value())
@@ -416,7 +434,11 @@ public final class WorkItemService {
           } else if (parentId != null) {
             parent = store.byId(h, parentId).orElse(null);
           }
-          checkParent(type, parent);
+          // Only a new place or a new type is checked: a delete may have moved the item up under
+          // a parent its type would not choose, and that must not block editing its other fields.
+          if (c.parent().present() || type != before.type()) {
+            checkParent(type, parent);
+          }
           checkChildrenFit(h, before, type);
           double position =
               c.position().present() && c.position().value() != null
