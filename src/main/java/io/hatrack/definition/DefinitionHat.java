@@ -1,6 +1,7 @@
 package io.hatrack.definition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.definition.docs.Documents;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -39,6 +40,7 @@ public final class DefinitionHat {
   private final Kernel kernel;
   private final WorkflowService workflows;
   private final WorkItemService workItems;
+  private final Documents documents;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -52,18 +54,31 @@ public final class DefinitionHat {
             k.products(),
             k.workspaces(),
             new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()));
+    kinds.register(Documents.KIND);
+    this.documents =
+        new Documents(
+            new Documents.Kernel(
+                k.db(),
+                k.products(),
+                k.workspaces(),
+                k.items(),
+                k.collaboration(),
+                k.notifier(),
+                k.audit(),
+                k.clock()));
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.addAll(documents.routes(html, panels, representations, json));
     return routes;
   }
 
   /** The hat's part of the demo story. */
   public List<DemoSeed> demo() {
-    return List.of();
+    return List.of(documents.demo());
   }
 
   public WorkflowService workflows() {
@@ -72,6 +87,10 @@ public final class DefinitionHat {
 
   public WorkItemService workItems() {
     return workItems;
+  }
+
+  public Documents documents() {
+    return documents;
   }
 
   Kernel kernel() {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hatrack.definition.NewWorkItem;
+import io.hatrack.definition.docs.NewDocument;
+import io.hatrack.definition.docs.TemplateInput;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
@@ -84,6 +86,13 @@ class BackupsTest {
     definition
         .workItems()
         .create(ana, "checkout", NewWorkItem.of("story", "Story").withParent(epic.key()));
+    // Requirement documents: a product template, a document with versions and an approver.
+    var docs = definition.documents();
+    var template =
+        docs.templates().create(ana, "checkout", new TemplateInput("Brief ✓", "", AWKWARD_TEXT));
+    var doc = docs.documents().create(ana, "checkout", NewDocument.of(template.key(), "Doc ✓"));
+    docs.documents().update(ana, doc.key(), doc.version(), null, AWKWARD_TEXT + "\nv2");
+    docs.documents().requestReview(ana, doc.key(), List.of("ben"));
   }
 
   private static void assertSameRows(
