@@ -119,7 +119,7 @@ class DocumentsWebTest {
   @Test
   void savingOverSomeoneElsesChangeShowsTheConflictAndOverwritesOnlyWhenAsked() {
     Document d = write("Shared spec", "original");
-    String path = base() + "/" + d.id();
+    String path = base() + "/" + d.key();
     anaBrowser.get(path + "/edit");
     documents().update(ben, d.key(), 1, null, "their change");
 
@@ -146,7 +146,7 @@ class DocumentsWebTest {
   @Test
   void anApproverApprovesFromTheDocumentPageAndAnEditSaysItResetsApprovals() {
     Document d = write("Reviewed PRD", "text");
-    String path = base() + "/" + d.id();
+    String path = base() + "/" + d.key();
     anaBrowser.get(path);
 
     Browser.Page asked = anaBrowser.post(path + "/review", "approvers", ben.handle());
@@ -175,7 +175,7 @@ class DocumentsWebTest {
   void approvingAVersionThatWasReplacedMeanwhileSaysSo() {
     Document d = write("Moving target", "v1");
     documents().requestReview(ana, d.key(), List.of(ben.handle()));
-    String path = base() + "/" + d.id();
+    String path = base() + "/" + d.key();
     benBrowser.get(path);
     documents().update(ana, d.key(), 1, null, "v2");
 
@@ -189,7 +189,7 @@ class DocumentsWebTest {
   void versionsAndTheDiffBetweenAnyTwoAreReadable() {
     Document d = write("Metrics", "Conversion from 61 % to 66 %\nKeep PCI scope\n");
     documents().update(ana, d.key(), 1, null, "Conversion from 61 % to 68 %\nKeep PCI scope\n");
-    String path = base() + "/" + d.id();
+    String path = base() + "/" + d.key();
 
     Browser.Page versions = anaBrowser.get(path + "/versions");
     Browser.Page diff = anaBrowser.get(path + "/diff?from=1&to=2");
@@ -213,7 +213,7 @@ class DocumentsWebTest {
   @Test
   void exportsDownloadFromThePage() {
     Document d = write("Export me", "Some **bold** text");
-    String path = base() + "/" + d.id();
+    String path = base() + "/" + d.key();
 
     Browser.Page md = anaBrowser.get(path + "/export.md");
     Browser.Page html = anaBrowser.get(path + "/export.html");

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** Where one approver stands on a document. */
 public enum Decision {
-  PENDING("Pending", "\u2026"),
+  PENDING("Pending", "\u25CB"),
   APPROVED("Approved", "\u2713"),
   CHANGES_REQUESTED("Changes requested", "\u270E");
 

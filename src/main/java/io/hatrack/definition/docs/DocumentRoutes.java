@@ -108,7 +108,7 @@ public final class DocumentRoutes implements Routes {
 
   private Shell documentShell(
       Context ctx, ProductAccess product, Document d, String title, String last) {
-    String docPath = base(product) + "/" + d.id();
+    String docPath = base(product) + "/" + d.key();
     List<Shell.Crumb> more = new ArrayList<>();
     more.add(new Shell.Crumb(d.key(), last == null ? null : docPath));
     if (last != null) {
@@ -187,7 +187,7 @@ public final class DocumentRoutes implements Routes {
         "chosen",
         chosen,
         "chosenHtml",
-        templateHtml(product, chosen),
+        templateHtml(ctx, product, chosen),
         "form",
         form,
         "hat",
@@ -196,8 +196,16 @@ public final class DocumentRoutes implements Routes {
         base(product));
   }
 
-  private String templateHtml(ProductAccess product, DocumentTemplate t) {
-    return html.markdown(t.body(), html.markdownContext(product.workspace()));
+  /** A template rendered as a document by the reader, made today, would start. */
+  private String templateHtml(Context ctx, ProductAccess product, DocumentTemplate t) {
+    User user = Requests.user(ctx);
+    String text =
+        t.fill(
+            "Untitled",
+            product.product().name(),
+            user.name(),
+            java.time.LocalDate.now(user.zone()));
+    return html.markdown(text, html.markdownContext(product.workspace()));
   }
 
   /** The preview of a template, for the htmx swap on the new-document page. */
@@ -211,7 +219,7 @@ public final class DocumentRoutes implements Routes {
         "template",
         t,
         "bodyHtml",
-        templateHtml(product, t));
+        templateHtml(ctx, product, t));
   }
 
   private void create(Context ctx) {
@@ -223,7 +231,7 @@ public final class DocumentRoutes implements Routes {
               Long.toString(product.id()),
               NewDocument.of(ctx.formParam("template"), ctx.formParam("title")));
       Flashes.success(ctx, "Created " + d.key() + " from the template " + d.templateName() + ".");
-      ctx.redirect(base(product) + "/" + d.id() + "/edit");
+      ctx.redirect(base(product) + "/" + d.key() + "/edit");
     } catch (Invalid e) {
       ctx.status(422);
       renderNew(ctx, product, Form.refused(ctx, e));
@@ -304,7 +312,7 @@ public final class DocumentRoutes implements Routes {
           saved.latestVersion() == d.latestVersion()
               ? "Nothing changed, so no new version was saved."
               : "Saved version " + saved.latestVersion() + ".");
-      ctx.redirect(base(product) + "/" + d.id());
+      ctx.redirect(base(product) + "/" + d.key());
     } catch (Invalid e) {
       ctx.status(422);
       renderEditor(ctx, product, d, Form.refused(ctx, e), null);
@@ -353,7 +361,7 @@ public final class DocumentRoutes implements Routes {
         ctx,
         "Deleted the document \u201c" + d.title() + "\u201d.",
         "Undo",
-        base(product) + "/" + d.id() + "/restore");
+        base(product) + "/" + d.key() + "/restore");
     ctx.redirect(base(product));
   }
 
@@ -361,7 +369,7 @@ public final class DocumentRoutes implements Routes {
     ProductAccess product = product(ctx);
     Document d = documents.restore(Requests.user(ctx), ctx.pathParam("id"));
     Flashes.success(ctx, "Restored the document \u201c" + d.title() + "\u201d.");
-    ctx.redirect(base(product) + "/" + d.id());
+    ctx.redirect(base(product) + "/" + d.key());
   }
 
   // Reviewing.
@@ -383,7 +391,7 @@ public final class DocumentRoutes implements Routes {
                   + " to review version "
                   + d.latestVersion()
                   + ". They have been notified.");
-      ctx.redirect(base(product) + "/" + view.document().id());
+      ctx.redirect(base(product) + "/" + view.document().key());
     } catch (Invalid e) {
       ctx.status(422);
       renderShow(ctx, product, view, Form.refused(ctx, e));
@@ -413,7 +421,7 @@ public final class DocumentRoutes implements Routes {
                   ? "You approved version " + d.latestVersion() + ". The document is approved."
                   : "You approved version " + d.latestVersion() + ".")
               : "You asked for changes to version " + d.latestVersion() + ".");
-      ctx.redirect(base(product) + "/" + view.document().id());
+      ctx.redirect(base(product) + "/" + view.document().key());
     } catch (Invalid e) {
       ctx.status(422);
       renderShow(ctx, product, view, Form.refused(ctx, e));

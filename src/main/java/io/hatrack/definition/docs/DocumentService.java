@@ -121,7 +121,11 @@ public final class DocumentService {
     String body =
         in.body() != null
             ? in.body()
-            : fill(template.body(), title, product, actor, LocalDate.ofInstant(now, actor.zone()));
+            : template.fill(
+                title,
+                product.product().name(),
+                actor.name(),
+                LocalDate.ofInstant(now, actor.zone()));
     new Validation().optionalText("body", body, MAX_BODY).orThrow();
     Item item = kernel.items().create(h, actor, product, Document.KIND, title);
     store.insert(
@@ -148,15 +152,6 @@ public final class DocumentService {
                 null,
                 Map.of("title", title, "template", template.key(), "version", 1)));
     return store.byId(h, item.id()).orElseThrow();
-  }
-
-  /** A template's text with its placeholders filled in. */
-  static String fill(
-      String text, String title, ProductAccess product, User author, LocalDate date) {
-    return text.replace("{{title}}", title)
-        .replace("{{product}}", product.product().name())
-        .replace("{{author}}", author.name())
-        .replace("{{date}}", date.toString());
   }
 
   /**

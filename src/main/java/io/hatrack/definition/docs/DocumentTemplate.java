@@ -32,6 +32,14 @@ public record DocumentTemplate(
     return id == null;
   }
 
+  /** The template's text with its placeholders filled in. */
+  public String fill(String title, String product, String author, java.time.LocalDate date) {
+    return body.replace("{{title}}", title)
+        .replace("{{product}}", product)
+        .replace("{{author}}", author)
+        .replace("{{date}}", date.toString());
+  }
+
   /** The template's level-2 headings (its sections), for an outline. */
   public List<String> outline() {
     List<String> out = new ArrayList<>();

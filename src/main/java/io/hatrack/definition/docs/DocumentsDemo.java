@@ -124,9 +124,8 @@ public final class DocumentsDemo implements DemoSeed {
 
   private static final String PRD_CONTEXT =
       """
-      | | |
-      | --- | --- |
       | **Product** | Checkout |
+      | --- | --- |
       | **Author** | Ana |
       | **Initiative** | Reduce checkout drop-off |
       | **Objective** | Grow payment volume 30 % this year |
@@ -264,9 +263,8 @@ public final class DocumentsDemo implements DemoSeed {
 
   private static final String SPEC_V1 =
       """
-      | | |
-      | --- | --- |
       | **Author** | Ben |
+      | --- | --- |
       | **Product** | Checkout |
       | **Requirements** | PRD "One-click saved cards" |
 
@@ -287,9 +285,8 @@ public final class DocumentsDemo implements DemoSeed {
 
   private static final String SPEC_V2 =
       """
-      | | |
-      | --- | --- |
       | **Author** | Ben |
+      | --- | --- |
       | **Reviewers** | @ana, @femi |
       | **Product** | Checkout |
       | **Requirements** | PRD "One-click saved cards" |
