@@ -3,6 +3,7 @@ package io.hatrack.definition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.definition.decisions.DecisionLog;
 import io.hatrack.definition.decisions.DecisionService;
+import io.hatrack.definition.docs.Documents;
 import io.hatrack.definition.fields.CustomFieldApi;
 import io.hatrack.definition.fields.CustomFieldRoutes;
 import io.hatrack.definition.fields.CustomFieldService;
@@ -62,6 +63,7 @@ public final class DefinitionHat {
   private final CustomFieldService fields;
   private final StoryService stories;
   private final PrototypeService prototypes;
+  private final Documents documents;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -95,6 +97,18 @@ public final class DefinitionHat {
             ScreenSource.NONE,
             k.audit(),
             k.clock());
+    kinds.register(Documents.KIND);
+    this.documents =
+        new Documents(
+            new Documents.Kernel(
+                k.db(),
+                k.products(),
+                k.workspaces(),
+                k.items(),
+                k.collaboration(),
+                k.notifier(),
+                k.audit(),
+                k.clock()));
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -114,6 +128,7 @@ public final class DefinitionHat {
     routes.add(prototypeApi);
     routes.add(new PrototypeRoutes(prototypes, kernel.products(), panels));
     routes.add(new PrototypePlayPages(prototypes, kernel.products(), html));
+    routes.addAll(documents.routes(html, panels, representations, json));
     return routes;
   }
 
@@ -126,6 +141,7 @@ public final class DefinitionHat {
     seeds.add(new CustomFieldsDemo(kernel.db(), fields, kernel.products()));
     // The prototype links to the feature it shows, so it comes after the work items.
     seeds.add(new PrototypesDemo(prototypes, kernel.items(), kernel.collaboration()));
+    seeds.add(documents.demo());
     return seeds;
   }
 
@@ -154,6 +170,11 @@ public final class DefinitionHat {
   /** Click-through prototypes of screens and hotspots, with share links. */
   public PrototypeService prototypes() {
     return prototypes;
+  }
+
+  /** Requirement documents from templates, with versions, diffs and approvals. */
+  public Documents documents() {
+    return documents;
   }
 
   Kernel kernel() {

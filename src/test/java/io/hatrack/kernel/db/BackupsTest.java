@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.hatrack.definition.NewWorkItem;
 import io.hatrack.definition.decisions.DecisionDraft;
 import io.hatrack.definition.decisions.DecisionOption;
+import io.hatrack.definition.docs.NewDocument;
+import io.hatrack.definition.docs.TemplateInput;
 import io.hatrack.definition.fields.FieldInput;
 import io.hatrack.definition.prototypes.PrototypeService;
 import io.hatrack.kernel.Invalid;
@@ -141,6 +143,13 @@ class BackupsTest {
         new PrototypeService.HotspotInput(0.1, 0.2, 0.3, 0.4, second.id(), AWKWARD_TEXT));
     var share = prototypes.share(ana, prototype.key(), "Revoked");
     prototypes.revokeShare(ana, prototype.key(), share.link().id());
+    // Requirement documents: a product template, a document with versions and an approver.
+    var docs = definition.documents();
+    var template =
+        docs.templates().create(ana, "checkout", new TemplateInput("Brief ✓", "", AWKWARD_TEXT));
+    var doc = docs.documents().create(ana, "checkout", NewDocument.of(template.key(), "Doc ✓"));
+    docs.documents().update(ana, doc.key(), doc.version(), null, AWKWARD_TEXT + "\nv2");
+    docs.documents().requestReview(ana, doc.key(), List.of("ben"));
   }
 
   private static void assertSameRows(
