@@ -69,6 +69,9 @@ public final class DefinitionHat {
     this.kernel = k;
     kinds.register(new ItemKind(WorkItemStore.KIND, "Work item", "definition/items"));
     this.workflows = new WorkflowService(k.db(), new WorkflowStore(), k.products(), k.audit());
+    this.fields =
+        new CustomFieldService(
+            k.db(), new CustomFieldStore(), k.products(), k.workspaces(), k.audit());
     this.workItems =
         new WorkItemService(
             k.db(),
@@ -77,13 +80,28 @@ public final class DefinitionHat {
             k.products(),
             k.workspaces(),
             new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()),
-            WorkItemService.QueryCompiler.TITLE_WORDS);
+            WorkItemService.QueryCompiler.TITLE_WORDS,
+            new WorkItemService.FieldValues() {
+              @Override
+              public void set(
+                  org.jdbi.v3.core.Handle h,
+                  io.hatrack.kernel.auth.User actor,
+                  io.hatrack.kernel.work.ProductAccess product,
+                  long itemId,
+                  String itemType,
+                  java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> values) {
+                fields.setValues(h, actor, product, itemId, itemType, values);
+              }
+
+              @Override
+              public void recompute(
+                  org.jdbi.v3.core.Handle h, long productId, long itemId, Double estimate) {
+                fields.recompute(h, productId, itemId, estimate);
+              }
+            });
     kinds.register(new ItemKind(DecisionService.KIND, "Decision", "definition/decisions"));
     this.decisions =
         new DecisionLog(k.db(), k.products(), k.workspaces(), k.items(), k.notifier(), k.audit());
-    this.fields =
-        new CustomFieldService(
-            k.db(), new CustomFieldStore(), k.products(), k.workspaces(), k.audit());
     this.stories =
         new StoryService(
             k.db(), new StoryStore(), workItems, k.products(), k.collaboration().links());
@@ -115,9 +133,15 @@ public final class DefinitionHat {
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
-    routes.add(new WorkItemApi(workItems, workflows, representations, json));
+    routes.add(new WorkItemApi(workItems, workflows, fields, representations, json));
     routes.add(
-        new WorkItemRoutes(workItems, workflows, kernel.products(), kernel.workspaces(), panels));
+        new WorkItemRoutes(
+            workItems,
+            workflows,
+            kernel.products(),
+            kernel.workspaces(),
+            panels,
+            new WorkItemRoutes.Parts(fields, stories)));
     routes.addAll(decisions.routes(html, panels, representations, json));
     routes.add(new CustomFieldApi(fields, json));
     routes.add(new CustomFieldRoutes(fields, kernel.products(), html));

@@ -752,6 +752,14 @@ public final class CustomFieldService {
    * empty map when it has no value); values of fields that do not apply to the item's kind are left
    * out.
    */
+  /**
+   * The values of items the caller has already been allowed to read (the work-item pages and API
+   * check access first), in their own read.
+   */
+  public Map<Long, Map<String, FieldValue>> values(Collection<Long> itemIds) {
+    return db.read(h -> values(h, itemIds));
+  }
+
   public Map<Long, Map<String, FieldValue>> values(Handle h, Collection<Long> itemIds) {
     Map<Long, Map<String, FieldValue>> out = new LinkedHashMap<>();
     for (Long id : itemIds) {
