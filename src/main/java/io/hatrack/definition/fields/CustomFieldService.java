@@ -49,10 +49,7 @@ public final class CustomFieldService {
   public static final int MAX_TEXT = 10_000;
   public static final int MAX_URL = 2_000;
 
-  /**
-   * Keys a field may not have: the words of the formula language and the built-in attributes the
-   * query language filters on.
-   */
+  /** Keys a field may not have: the formula language's words and the query's built-ins. */
   public static final Set<String> RESERVED_KEYS;
 
   static {
@@ -685,8 +682,8 @@ public final class CustomFieldService {
   }
 
   /**
-   * Recomputes the formulas of one work item, inside the caller's transaction: call it after the
-   * item's estimate or kind changed (its own row already written).
+   * Recomputes one work item's formulas in the caller's transaction, after its estimate or kind
+   * changed (its own row already written).
    *
    * @param estimate the item's estimate now, or null
    */
@@ -752,10 +749,7 @@ public final class CustomFieldService {
    * empty map when it has no value); values of fields that do not apply to the item's kind are left
    * out.
    */
-  /**
-   * The values of items the caller has already been allowed to read (the work-item pages and API
-   * check access first), in their own read.
-   */
+  /** Values of items the caller may read (access is checked first), in a read of their own. */
   public Map<Long, Map<String, FieldValue>> values(Collection<Long> itemIds) {
     return db.read(h -> values(h, itemIds));
   }
