@@ -294,8 +294,7 @@ public final class CustomFieldService {
   }
 
   /**
-   * Deletes a field and every value of it (admins), if it is still at {@code expectedVersion} and
-   * no formula uses it.
+   * Deletes a field and its values (admins) if still at {@code expectedVersion} and unused.
    *
    * @return how many items lost a value
    */
