@@ -1,6 +1,9 @@
 package io.hatrack.definition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.definition.query.FieldCatalogStore;
+import io.hatrack.definition.query.QueryStore;
+import io.hatrack.definition.query.WorkItemQuery;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -39,6 +42,7 @@ public final class DefinitionHat {
   private final Kernel kernel;
   private final WorkflowService workflows;
   private final WorkItemService workItems;
+  private final WorkItemQuery queries;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -52,6 +56,9 @@ public final class DefinitionHat {
             k.products(),
             k.workspaces(),
             new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()));
+    this.queries =
+        new WorkItemQuery(
+            workflows, k.workspaces(), new FieldCatalogStore(), new QueryStore(), k.clock());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -72,6 +79,11 @@ public final class DefinitionHat {
 
   public WorkItemService workItems() {
     return workItems;
+  }
+
+  /** The work-item query language: compiles the query box and saved views into SQL. */
+  public WorkItemQuery queries() {
+    return queries;
   }
 
   Kernel kernel() {
