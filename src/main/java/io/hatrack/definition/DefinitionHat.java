@@ -3,6 +3,10 @@ package io.hatrack.definition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.definition.query.FieldCatalogStore;
 import io.hatrack.definition.query.QueryStore;
+import io.hatrack.definition.query.SavedViewService;
+import io.hatrack.definition.query.SavedViewStore;
+import io.hatrack.definition.query.ViewApi;
+import io.hatrack.definition.query.ViewsDemo;
 import io.hatrack.definition.query.WorkItemQuery;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
@@ -43,6 +47,7 @@ public final class DefinitionHat {
   private final WorkflowService workflows;
   private final WorkItemService workItems;
   private final WorkItemQuery queries;
+  private final SavedViewService views;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -59,18 +64,22 @@ public final class DefinitionHat {
     this.queries =
         new WorkItemQuery(
             workflows, k.workspaces(), new FieldCatalogStore(), new QueryStore(), k.clock());
+    this.views =
+        new SavedViewService(
+            k.db(), new SavedViewStore(), k.products(), queries, k.audit(), k.clock());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.add(new ViewApi(views, json));
     return routes;
   }
 
   /** The hat's part of the demo story. */
   public List<DemoSeed> demo() {
-    return List.of();
+    return List.of(new ViewsDemo(kernel.db(), views, kernel.products(), new QueryStore()));
   }
 
   public WorkflowService workflows() {
@@ -84,6 +93,11 @@ public final class DefinitionHat {
   /** The work-item query language: compiles the query box and saved views into SQL. */
   public WorkItemQuery queries() {
     return queries;
+  }
+
+  /** Saved views of work items, shared in a product. */
+  public SavedViewService views() {
+    return views;
   }
 
   Kernel kernel() {

@@ -45,4 +45,18 @@ public final class QueryStore {
         .mapTo(Long.class)
         .findOne();
   }
+
+  /**
+   * The number of the product's live work item with exactly this title (the oldest, if several).
+   */
+  public Optional<Long> workItemNumberByTitle(Handle h, long productId, String title) {
+    return h.createQuery(
+            "SELECT e.number FROM entity e WHERE e.product_id = :product AND e.kind = :kind"
+                + " AND e.title = :title AND e.deleted_at IS NULL ORDER BY e.id LIMIT 1")
+        .bind("product", productId)
+        .bind("kind", WorkItemStore.KIND)
+        .bind("title", title)
+        .mapTo(Long.class)
+        .findOne();
+  }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hatrack.definition.NewWorkItem;
+import io.hatrack.definition.query.SavedViewService;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
@@ -84,6 +85,14 @@ class BackupsTest {
     definition
         .workItems()
         .create(ana, "checkout", NewWorkItem.of("story", "Story").withParent(epic.key()));
+    // Saved views (the demo adds some too).
+    definition
+        .views()
+        .create(
+            ana,
+            "checkout",
+            new SavedViewService.ViewInput(
+                "Épics ✓ \"quoted\"", "board", "type:epic -\"a, b\"", "status", List.of("key")));
   }
 
   private static void assertSameRows(
