@@ -196,11 +196,12 @@ abstract class TermSql {
     return w instanceof Day d ? d.date() : LocalDate.ofInstant(((Moment) w).at(), ctx.zone());
   }
 
+  /**
+   * Orders by {@code expression} with empty values last in both directions and on both databases
+   * (which disagree on where NULL sorts). Written as {@code x IS NULL, x} so that an index on
+   * {@code ((x IS NULL), x)} can deliver the order.
+   */
   static String nullsLast(String expression, boolean descending) {
-    return "CASE WHEN "
-        + expression
-        + " IS NULL THEN 1 ELSE 0 END, "
-        + expression
-        + (descending ? " DESC" : "");
+    return expression + " IS NULL, " + expression + (descending ? " DESC" : "");
   }
 }

@@ -338,7 +338,7 @@ class QueryCompilerTest {
   @Test
   void sortKeysBecomeAnOrderWithNullsLastAndATieBreak() {
     assertThat(compile("sort:estimate").orderBy())
-        .isEqualTo("CASE WHEN w.estimate IS NULL THEN 1 ELSE 0 END, w.estimate, e.id");
+        .isEqualTo("w.estimate IS NULL, w.estimate, e.id");
     assertThat(compile("sort:-updated").orderBy()).isEqualTo("e.updated_at DESC, e.id DESC");
     assertThat(compile("sort:status,-key").orderBy()).isEqualTo("s.position, e.number DESC, e.id");
     assertThat(compile("sort:risk").orderBy()).contains("CASE cv.text_value WHEN");
