@@ -16,6 +16,13 @@ import io.hatrack.definition.prototypes.PrototypeService;
 import io.hatrack.definition.prototypes.PrototypeStore;
 import io.hatrack.definition.prototypes.PrototypesDemo;
 import io.hatrack.definition.prototypes.ScreenSource;
+import io.hatrack.definition.query.FieldCatalogStore;
+import io.hatrack.definition.query.QueryStore;
+import io.hatrack.definition.query.SavedViewService;
+import io.hatrack.definition.query.SavedViewStore;
+import io.hatrack.definition.query.ViewApi;
+import io.hatrack.definition.query.ViewsDemo;
+import io.hatrack.definition.query.WorkItemQuery;
 import io.hatrack.definition.story.StoriesDemo;
 import io.hatrack.definition.story.StoryApi;
 import io.hatrack.definition.story.StoryRoutes;
@@ -64,11 +71,16 @@ public final class DefinitionHat {
   private final StoryService stories;
   private final PrototypeService prototypes;
   private final Documents documents;
+  private final WorkItemQuery queries;
+  private final SavedViewService views;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
     kinds.register(new ItemKind(WorkItemStore.KIND, "Work item", "definition/items"));
     this.workflows = new WorkflowService(k.db(), new WorkflowStore(), k.products(), k.audit());
+    this.queries =
+        new WorkItemQuery(
+            workflows, k.workspaces(), new FieldCatalogStore(), new QueryStore(), k.clock());
     this.fields =
         new CustomFieldService(
             k.db(), new CustomFieldStore(), k.products(), k.workspaces(), k.audit());
@@ -80,7 +92,7 @@ public final class DefinitionHat {
             k.products(),
             k.workspaces(),
             new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()),
-            WorkItemService.QueryCompiler.TITLE_WORDS,
+            (h, product, actor, q) -> queries.compile(h, product, actor, q).filter(),
             new WorkItemService.FieldValues() {
               @Override
               public void set(
@@ -127,6 +139,9 @@ public final class DefinitionHat {
                 k.notifier(),
                 k.audit(),
                 k.clock()));
+    this.views =
+        new SavedViewService(
+            k.db(), new SavedViewStore(), k.products(), queries, k.audit(), k.clock());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -153,6 +168,7 @@ public final class DefinitionHat {
     routes.add(new PrototypeRoutes(prototypes, kernel.products(), panels));
     routes.add(new PrototypePlayPages(prototypes, kernel.products(), html));
     routes.addAll(documents.routes(html, panels, representations, json));
+    routes.add(new ViewApi(views, json));
     return routes;
   }
 
@@ -166,6 +182,7 @@ public final class DefinitionHat {
     // The prototype links to the feature it shows, so it comes after the work items.
     seeds.add(new PrototypesDemo(prototypes, kernel.items(), kernel.collaboration()));
     seeds.add(documents.demo());
+    seeds.add(new ViewsDemo(kernel.db(), views, kernel.products(), new QueryStore()));
     return seeds;
   }
 
@@ -199,6 +216,16 @@ public final class DefinitionHat {
   /** Requirement documents from templates, with versions, diffs and approvals. */
   public Documents documents() {
     return documents;
+  }
+
+  /** The work-item query language: compiles the query box and saved views into SQL. */
+  public WorkItemQuery queries() {
+    return queries;
+  }
+
+  /** Saved views of work items, shared in a product. */
+  public SavedViewService views() {
+    return views;
   }
 
   Kernel kernel() {

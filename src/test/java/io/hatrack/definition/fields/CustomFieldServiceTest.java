@@ -601,7 +601,10 @@ class CustomFieldServiceTest {
     assertThat(read.get(a.id()).keySet())
         .containsExactly("risk", "customer_value", "confidence", "value_score");
     assertThat(read.get(a.id()).get("value_score").display()).isEqualTo("2");
-    assertThat(read.get(b.id())).isEmpty();
+    // B has no inputs: its formula is computed empty, with the reason, and nothing else is set.
+    assertThat(read.get(b.id()).keySet()).containsExactly("value_score");
+    assertThat(read.get(b.id()).get("value_score").display()).isEmpty();
+    assertThat(read.get(b.id()).get("value_score").emptyReason()).isNotBlank();
   }
 
   private static List<String> activity(TestApp app, WorkItem item) {

@@ -14,6 +14,7 @@ import io.hatrack.definition.docs.NewDocument;
 import io.hatrack.definition.docs.TemplateInput;
 import io.hatrack.definition.fields.FieldInput;
 import io.hatrack.definition.prototypes.PrototypeService;
+import io.hatrack.definition.query.SavedViewService;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
@@ -150,6 +151,14 @@ class BackupsTest {
     var doc = docs.documents().create(ana, "checkout", NewDocument.of(template.key(), "Doc ✓"));
     docs.documents().update(ana, doc.key(), doc.version(), null, AWKWARD_TEXT + "\nv2");
     docs.documents().requestReview(ana, doc.key(), List.of("ben"));
+    // Saved views (the demo adds some too).
+    definition
+        .views()
+        .create(
+            ana,
+            "checkout",
+            new SavedViewService.ViewInput(
+                "Épics ✓ \"quoted\"", "board", "type:epic -\"a, b\"", "status", List.of("key")));
   }
 
   private static void assertSameRows(
