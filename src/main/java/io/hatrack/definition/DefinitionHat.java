@@ -1,6 +1,7 @@
 package io.hatrack.definition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.definition.wireframes.Wireframes;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -39,6 +40,7 @@ public final class DefinitionHat {
   private final Kernel kernel;
   private final WorkflowService workflows;
   private final WorkItemService workItems;
+  private final Wireframes wireframes;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -52,18 +54,30 @@ public final class DefinitionHat {
             k.products(),
             k.workspaces(),
             new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()));
+    this.wireframes =
+        new Wireframes(
+            new Wireframes.Kernel(
+                k.db(),
+                k.products(),
+                k.items(),
+                k.collaboration(),
+                k.notifier(),
+                k.audit(),
+                k.clock()),
+            kinds);
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.addAll(wireframes.routes(html, panels, representations, json));
     return routes;
   }
 
   /** The hat's part of the demo story. */
   public List<DemoSeed> demo() {
-    return List.of();
+    return List.of(wireframes.demo());
   }
 
   public WorkflowService workflows() {
@@ -72,6 +86,11 @@ public final class DefinitionHat {
 
   public WorkItemService workItems() {
     return workItems;
+  }
+
+  /** Wireframes in PlantUML Salt, and images attached to any item. */
+  public Wireframes wireframes() {
+    return wireframes;
   }
 
   Kernel kernel() {
