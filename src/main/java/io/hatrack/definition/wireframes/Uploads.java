@@ -52,12 +52,10 @@ final class Uploads {
     UploadedFile file;
     try {
       file = ctx.uploadedFile(FIELD);
-    } catch (RuntimeException e) {
-      if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("max")
-          || (e.getCause() != null
-              && String.valueOf(e.getCause().getMessage())
-                  .toLowerCase(Locale.ROOT)
-                  .contains("max"))) {
+    } catch (Exception e) {
+      // Jetty stops reading at the limits above (a body sent without its length) and says so
+      // only in the message of a cause: "max length exceeded".
+      if (overLimit(e)) {
         throw tooLarge(
             "the upload is larger than the limit of "
                 + AttachmentService.MAX_BYTES / (1024 * 1024)
@@ -78,6 +76,16 @@ final class Uploads {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean overLimit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (message.contains("max") && (message.contains("exceed") || message.contains("size"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static BadRequest tooLarge(String reason) {

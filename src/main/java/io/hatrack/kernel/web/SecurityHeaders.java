@@ -16,7 +16,10 @@ public final class SecurityHeaders {
   private SecurityHeaders() {}
 
   public static void apply(Context ctx) {
-    ctx.header("Content-Security-Policy", CSP);
+    // A handler that serves a document of its own (an SVG image, say) may set a stricter policy.
+    if (ctx.res().getHeader("Content-Security-Policy") == null) {
+      ctx.header("Content-Security-Policy", CSP);
+    }
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "same-origin");
     ctx.header("X-Frame-Options", "DENY");

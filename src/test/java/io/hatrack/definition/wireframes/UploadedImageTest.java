@@ -2,6 +2,7 @@ package io.hatrack.definition.wireframes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.hatrack.kernel.Invalid;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,7 @@ class UploadedImageTest {
     assertThatThrownBy(() -> UploadedImage.inspect("notes.txt", Images.png(4, 4)))
         .hasMessageContaining("notes.txt is a PNG image, but its name ends in .txt");
     Invalid invalid =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            Invalid.class, () -> UploadedImage.inspect("a.jpg", Images.png(2, 2)));
+        catchThrowableOfType(Invalid.class, () -> UploadedImage.inspect("a.jpg", Images.png(2, 2)));
     assertThat(invalid.errors()).extracting(e -> e.field()).containsExactly("file");
   }
 
