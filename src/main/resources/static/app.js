@@ -33,6 +33,12 @@
     toast("Hatrack could not be reached. Check your connection and try again.", "error");
   });
 
+  // ---- Selects that act at once (a status on an item page) --------------------------------
+  document.addEventListener("change", function (e) {
+    var s = e.target.closest("select[data-autosubmit]");
+    if (s && s.form) { s.form.requestSubmit ? s.form.requestSubmit() : s.form.submit(); }
+  });
+
   // ---- Toasts ------------------------------------------------------------------------------
   var toasts = document.getElementById("toasts");
   function toast(message, kind) {
@@ -52,6 +58,7 @@
     toasts.appendChild(el);
     autoHide(el);
   }
+  window.hatrackToast = toast;
   function autoHide(el) {
     setTimeout(function () { if (el.parentNode) { el.parentNode.removeChild(el); } }, 10000);
   }

@@ -181,7 +181,7 @@ public final class App implements AutoCloseable {
       // Web.
       this.metrics = new Metrics();
       db.pools().forEach(pool -> pool.setMetricRegistry(metrics.registry()));
-      Hats hats = new Hats();
+      Hats hats = new Hats().built("definition");
       Assets assets = Assets.standard(htmxVersion());
       Views views = new Views();
       Shells shells =

@@ -69,7 +69,16 @@ class DemoSeedTest {
     assertThat(mobilePages)
         .extracting(Item::title)
         .containsExactly("Mobile payouts: open questions");
-    assertThat(app.count("comment")).isEqualTo(6);
+    long pageComments =
+        app.database()
+            .read(
+                h ->
+                    h.createQuery(
+                            "SELECT COUNT(*) FROM comment c JOIN entity e ON e.id = c.entity_id"
+                                + " WHERE e.kind = 'page'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(pageComments).isEqualTo(6);
     assertThat(app.collaboration().comments().list(ana, "CHK-1", 0, 10).total()).isEqualTo(3);
     assertThat(app.collaboration().tags().list(ana, "CHK-1")).containsExactly("2027", "strategy");
     assertThat(app.collaboration().links().list(ana, "CHK-1"))
@@ -99,5 +108,33 @@ class DemoSeedTest {
     assertThat(app.accounts().byEmail(DemoStory.LOGIN_EMAIL)).isEmpty();
     assertThat(app.workspaces().mine(someone)).isEmpty();
     assertThat(app.count("workspace")).isZero();
+  }
+
+  @Test
+  void theDemoHasAHierarchyOfAboutSixtyWorkItemsFromTheObjectiveDownToStories(@Fresh TestApp app) {
+    app.app().seedDemoIfEmpty();
+    User ana = signInAsAna(app);
+    var items = app.app().definition().workItems();
+
+    var listing = items.list(ana, "checkout", null, null, null, 200);
+    var story = items.list(ana, "checkout", null, "Pay with a saved card", null, 5);
+
+    assertThat(listing.slice().total()).isBetween(55L, 80L);
+    assertThat(listing.slice().items())
+        .extracting(w -> w.type().id())
+        .contains("objective", "initiative", "epic", "feature", "story", "bug", "task");
+    assertThat(story.slice().items()).hasSize(1);
+    var chain = new java.util.ArrayList<String>();
+    var current = items.get(ana, story.slice().items().get(0).key()).item();
+    while (current.parent() != null) {
+      chain.add(current.parent().title());
+      current = items.get(ana, current.parent().key()).item();
+    }
+    assertThat(chain)
+        .containsExactly(
+            "One-click saved cards",
+            "Saved payment methods",
+            "Reduce checkout drop-off",
+            "Grow payment volume 30 % this year");
   }
 }

@@ -44,7 +44,7 @@ public final class DefinitionHat {
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
-    kinds.register(new ItemKind(WorkItemStore.KIND, "Work item", "items"));
+    kinds.register(new ItemKind(WorkItemStore.KIND, "Work item", "definition/items"));
     this.workflows = new WorkflowService(k.db(), new WorkflowStore(), k.products(), k.audit());
     this.workItems =
         new WorkItemService(
@@ -53,7 +53,8 @@ public final class DefinitionHat {
             workflows,
             k.products(),
             k.workspaces(),
-            new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()));
+            new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()),
+            WorkItemService.QueryCompiler.TITLE_WORDS);
     this.wireframes =
         new Wireframes(
             new Wireframes.Kernel(
@@ -71,13 +72,19 @@ public final class DefinitionHat {
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.add(new WorkItemApi(workItems, workflows, representations, json));
+    routes.add(
+        new WorkItemRoutes(workItems, workflows, kernel.products(), kernel.workspaces(), panels));
     routes.addAll(wireframes.routes(html, panels, representations, json));
     return routes;
   }
 
   /** The hat's part of the demo story. */
   public List<DemoSeed> demo() {
-    return List.of(wireframes.demo());
+    List<DemoSeed> seeds = new ArrayList<>();
+    seeds.add(new DefinitionDemo(workItems, workflows, kernel.collaboration()));
+    seeds.add(wireframes.demo());
+    return seeds;
   }
 
   public WorkflowService workflows() {

@@ -1,7 +1,9 @@
 package io.hatrack.definition;
 
+import io.hatrack.kernel.Cursor;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.NotFound;
+import io.hatrack.kernel.Slice;
 import io.hatrack.kernel.Validation;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.Role;
@@ -18,6 +20,7 @@ import io.hatrack.kernel.work.WorkspaceService;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -40,6 +43,7 @@ public final class WorkItemService {
   private final ProductService products;
   private final WorkspaceService workspaces;
   private final Kernel kernel;
+  private final QueryCompiler queries;
 
   /** The kernel services a work item needs: identity, notifications, the audit log. */
   public record Kernel(ItemService items, Notifier notifier, AuditLog audit) {}
@@ -50,8 +54,10 @@ public final class WorkItemService {
       WorkflowService workflows,
       ProductService products,
       WorkspaceService workspaces,
-      Kernel kernel) {
+      Kernel kernel,
+      QueryCompiler queries) {
     this.db = db;
+    this.queries = queries;
     this.store = store;
     this.workflows = workflows;
     this.products = products;
@@ -241,6 +247,116 @@ public final class WorkItemService {
       throw new NotFound("work item");
     }
     return access;
+  }
+
+  /**
+   * Turns the text of a query box into SQL over one product's items, inside the caller's
+   * transaction; throws {@link Invalid} (field {@code q}) pointing at what it cannot read.
+   */
+  @FunctionalInterface
+  public interface QueryCompiler {
+    WorkItemStore.SqlFilter compile(Handle h, ProductAccess product, User actor, String q);
+
+    /** Matches the words of the query against titles, most recently updated first. */
+    QueryCompiler TITLE_WORDS =
+        (h, product, actor, q) -> {
+          StringBuilder where = new StringBuilder();
+          Map<String, Object> params = new LinkedHashMap<>();
+          int n = 0;
+          for (String word : q == null ? new String[0] : q.trim().split("\\s+")) {
+            if (word.isEmpty()) {
+              continue;
+            }
+            String name = "word" + n++;
+            // '!' rather than a backslash: JDBI reads '\' as the start of a longer literal and
+            // would stop binding the parameters after it.
+            where.append(" AND e.search_title LIKE :").append(name).append(" ESCAPE '!'");
+            String literal =
+                word.toLowerCase(Locale.ROOT)
+                    .replace("!", "!!")
+                    .replace("%", "!%")
+                    .replace("_", "!_");
+            params.put(name, "%" + literal + "%");
+          }
+          return new WorkItemStore.SqlFilter(
+              where.toString(), params, WorkItemStore.SqlFilter.NONE.orderBy());
+        };
+  }
+
+  /** One page of a product's items, with what a page showing them needs. */
+  public record Listing(ProductAccess product, Workflow workflow, Slice<WorkItem> slice) {}
+
+  /**
+   * A page of a product's items: of one {@code type} (or all), matching the query {@code q}, from
+   * {@code cursor} (null: the start).
+   */
+  public Listing list(
+      User actor, String productRef, String type, String q, String cursor, int limit) {
+    return list(actor, productRef, type, q, null, cursor, limit);
+  }
+
+  /** The columns a listing may be sorted by, and their SQL. */
+  public static final Map<String, String> SORTS =
+      Map.of(
+          "key", "e.number",
+          "title", "e.search_title",
+          "type", "w.type",
+          "status", "s.position",
+          "owner", "o.handle",
+          "estimate", "w.estimate",
+          "rank", "w.position",
+          "updated", "e.updated_at",
+          "created", "e.created_at");
+
+  /**
+   * As {@link #list(User, String, String, String, String, int)}, sorted by {@code sort} (a column
+   * of {@link #SORTS}, descending with a leading minus) instead of the query's own order.
+   */
+  public Listing list(
+      User actor, String productRef, String type, String q, String sort, String cursor, int limit) {
+    String order = null;
+    if (sort != null && !sort.isBlank()) {
+      boolean desc = sort.startsWith("-");
+      String column = SORTS.get(desc ? sort.substring(1) : sort);
+      if (column == null) {
+        throw Invalid.field(
+            "sort", "must be one of " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet())));
+      }
+      String dir = desc ? " DESC" : " ASC";
+      boolean nullable = column.startsWith("o.") || column.equals("w.estimate");
+      order =
+          column + dir + (nullable ? (desc ? " NULLS LAST" : " NULLS FIRST") : "") + ", e.id" + dir;
+    }
+    String orderBy = order;
+    WorkItemType only = type == null || type.isBlank() ? null : WorkItemType.parse("type", type);
+    int offset = cursor == null || cursor.isBlank() ? 0 : (int) Cursor.decode(cursor, 1)[0];
+    return db.tx(
+        h -> {
+          ProductAccess product = products.access(h, actor, productRef);
+          WorkItemStore.SqlFilter filter = queries.compile(h, product, actor, q);
+          if (orderBy != null) {
+            filter = new WorkItemStore.SqlFilter(filter.where(), filter.params(), orderBy);
+          }
+          if (only != null) {
+            Map<String, Object> params = new LinkedHashMap<>(filter.params());
+            params.put("onlyType", only.id());
+            filter =
+                new WorkItemStore.SqlFilter(
+                    filter.where() + " AND w.type = :onlyType", params, filter.orderBy());
+          }
+          List<WorkItem> items = store.list(h, product.id(), filter, offset, limit + 1);
+          long total =
+              offset == 0 && items.size() <= limit
+                  ? items.size()
+                  : store.count(h, product.id(), filter);
+          String next = null;
+          if (items.size() > limit) {
+            items = items.subList(0, limit);
+            next = Cursor.encode(offset + limit);
+          }
+          return new Listing(
+              product, workflows.workflow(h, product.id()), new Slice<>(items, total, next));
+        });
   }
 
   /** Live items directly under an item, in rank order. */

@@ -229,14 +229,23 @@ public final class WorkItemStore {
     Query q =
         h.createQuery(
             "SELECT COUNT(*) FROM entity e JOIN work_item w ON w.id = e.id"
-                + " JOIN workflow_state s ON s.id = w.state_id"
-                + " LEFT JOIN app_user o ON o.id = w.owner_id"
+                + (USES_STATE.matcher(filter.where()).find()
+                    ? " JOIN workflow_state s ON s.id = w.state_id"
+                    : "")
+                + (USES_OWNER.matcher(filter.where()).find()
+                    ? " LEFT JOIN app_user o ON o.id = w.owner_id"
+                    : "")
                 + " WHERE w.product_id = :product AND e.deleted_at IS NULL"
                 + filter.where());
     q.bind("product", productId);
     filter.params().forEach(q::bind);
     return q.mapTo(Long.class).one();
   }
+
+  private static final java.util.regex.Pattern USES_STATE =
+      java.util.regex.Pattern.compile("\\bs\\.");
+  private static final java.util.regex.Pattern USES_OWNER =
+      java.util.regex.Pattern.compile("\\bo\\.");
 
   /**
    * A WHERE fragment (starting with " AND ", or empty) with its named parameters, and an ORDER BY

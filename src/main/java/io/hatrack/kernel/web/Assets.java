@@ -37,6 +37,8 @@ public final class Assets {
     files.put("app.js", "static/app.js");
     files.put("icons.svg", "static/icons.svg");
     files.put("favicon.svg", "static/favicon.svg");
+    files.put("definition.js", "static/definition.js");
+    files.put("sortable.min.js", "META-INF/resources/webjars/sortablejs/1.15.6/Sortable.min.js");
     files.put(
         "htmx.min.js", "META-INF/resources/webjars/htmx.org/" + htmxVersion + "/dist/htmx.min.js");
     return new Assets(files);

@@ -57,6 +57,13 @@ public final class Fmt {
   }
 
   /** "1 page", "3 pages". */
+  /** A decimal without a needless ".0": 13 or 2.5. */
+  public static String decimal(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
+        : Double.toString(value);
+  }
+
   public static String count(long n, String singular, String plural) {
     return number(n) + " " + (n == 1 ? singular : plural);
   }

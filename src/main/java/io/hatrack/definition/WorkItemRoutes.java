@@ -1,0 +1,717 @@
+package io.hatrack.definition;
+
+import io.hatrack.kernel.Conflict;
+import io.hatrack.kernel.Invalid;
+import io.hatrack.kernel.NotFound;
+import io.hatrack.kernel.auth.Role;
+import io.hatrack.kernel.auth.User;
+import io.hatrack.kernel.web.Flashes;
+import io.hatrack.kernel.web.Form;
+import io.hatrack.kernel.web.Html;
+import io.hatrack.kernel.web.ItemPanel;
+import io.hatrack.kernel.web.ItemPanels;
+import io.hatrack.kernel.web.Requests;
+import io.hatrack.kernel.web.Router;
+import io.hatrack.kernel.web.Routes;
+import io.hatrack.kernel.web.Shell;
+import io.hatrack.kernel.work.Member;
+import io.hatrack.kernel.work.ProductAccess;
+import io.hatrack.kernel.work.ProductService;
+import io.hatrack.kernel.work.WorkspaceService;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The work items of a product in the browser: the list with the query box, sortable columns and
+ * inline edits; the board with drag and drop through the workflow; the tree; the item page and its
+ * form; and the hat's settings (estimate unit, workflow).
+ */
+public final class WorkItemRoutes implements Routes {
+  private static final String BASE = "/w/{ws}/{product}/definition";
+  private static final int BOARD_LIMIT = 2000;
+
+  private final WorkItemService items;
+  private final WorkflowService workflows;
+  private final ProductService products;
+  private final WorkspaceService workspaces;
+  private final ItemPanels panels;
+  private final Html html;
+
+  public WorkItemRoutes(
+      WorkItemService items,
+      WorkflowService workflows,
+      ProductService products,
+      WorkspaceService workspaces,
+      ItemPanels panels) {
+    this.items = items;
+    this.workflows = workflows;
+    this.products = products;
+    this.workspaces = workspaces;
+    this.panels = panels;
+    this.html = panels.html();
+  }
+
+  @Override
+  public void register(Router r) {
+    r.getPage(BASE, ctx -> ctx.redirect(base(product(ctx)) + "/items"));
+    r.getPage(BASE + "/items", this::list);
+    r.getPage(BASE + "/items/new", this::newForm);
+    r.postPage(BASE + "/items", this::create);
+    r.getPage(BASE + "/items/{item}", this::show);
+    r.getPage(BASE + "/items/{item}/edit", this::editForm);
+    r.postPage(BASE + "/items/{item}", this::update);
+    r.postPage(BASE + "/items/{item}/inline", this::inline);
+    r.postPage(BASE + "/items/{item}/move", this::move);
+    r.postPage(BASE + "/items/{item}/delete", this::delete);
+    r.postPage(BASE + "/items/{item}/restore", this::restore);
+    r.getPage(BASE + "/board", this::board);
+    r.getPage(BASE + "/tree", this::tree);
+    r.getPage(BASE + "/tree/{item}", this::treeChildren);
+    r.getPage(BASE + "/settings", this::settings);
+    r.postPage(BASE + "/settings/estimates", this::saveEstimates);
+    r.postPage(BASE + "/settings/workflow", this::saveWorkflow);
+  }
+
+  /** The product of the URL, which must belong to the workspace of the URL. */
+  private ProductAccess product(Context ctx) {
+    ProductAccess product = products.access(Requests.user(ctx), ctx.pathParam("product"));
+    if (!product.workspace().workspace().slug().equals(ctx.pathParam("ws"))) {
+      throw new NotFound("product");
+    }
+    return product;
+  }
+
+  /** The hat's address in a product: {@code /w/{ws}/{product}/definition}. */
+  public static String base(ProductAccess product) {
+    return "/w/"
+        + product.workspace().workspace().slug()
+        + "/"
+        + product.product().slug()
+        + "/definition";
+  }
+
+  private Shell shell(Context ctx, ProductAccess product, String title, Shell.Crumb... crumbs) {
+    List<Shell.Crumb> all = new ArrayList<>();
+    all.add(new Shell.Crumb("Definition", base(product) + "/items"));
+    all.addAll(List.of(crumbs));
+    return html.shells().product(ctx, product, "definition", title, all);
+  }
+
+  private WorkItemService.View view(Context ctx, ProductAccess product) {
+    WorkItemService.View view = items.get(Requests.user(ctx), ctx.pathParam("item"));
+    Long productId = view.item().item().productId();
+    if (productId == null || productId != product.id()) {
+      throw new NotFound("work item");
+    }
+    return view;
+  }
+
+  // ---- List ---------------------------------------------------------------------------------
+
+  private void list(Context ctx) {
+    ProductAccess product = product(ctx);
+    String q = ctx.queryParamAsClass("q", String.class).getOrDefault("");
+    String type = ctx.queryParamAsClass("type", String.class).getOrDefault("");
+    String sort = ctx.queryParamAsClass("sort", String.class).getOrDefault("");
+    String cursor = ctx.queryParam("cursor");
+    WorkItemService.Listing listing = null;
+    String queryError = null;
+    try {
+      listing =
+          items.list(Requests.user(ctx), Long.toString(product.id()), type, q, sort, cursor, 50);
+    } catch (Invalid e) {
+      ctx.status(422);
+      queryError = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).reason();
+    }
+    html.page(
+        ctx,
+        "definition/items.jte",
+        shell(ctx, product, "Work items"),
+        "product",
+        product,
+        "base",
+        base(product),
+        "listing",
+        listing,
+        "q",
+        q,
+        "type",
+        type,
+        "sort",
+        sort,
+        "queryError",
+        queryError,
+        "members",
+        members(ctx, product),
+        "units",
+        workflows.settings(Requests.user(ctx), Long.toString(product.id())).estimateUnit(),
+        "firstPage",
+        cursor == null || cursor.isBlank());
+  }
+
+  private List<Member> members(Context ctx, ProductAccess product) {
+    return workspaces.members(
+        Requests.user(ctx), Long.toString(product.workspace().workspace().id()));
+  }
+
+  // ---- Create and edit ----------------------------------------------------------------------
+
+  private void newForm(Context ctx) {
+    ProductAccess product = product(ctx).require(Role.EDITOR, "create work items");
+    String type = ctx.queryParamAsClass("type", String.class).getOrDefault("feature");
+    String parent = ctx.queryParamAsClass("parent", String.class).getOrDefault("");
+    renderForm(ctx, product, null, Form.of("type", type, "parent", parent), null);
+  }
+
+  private void create(Context ctx) {
+    ProductAccess product = product(ctx);
+    WorkflowStore.Settings settings =
+        workflows.settings(Requests.user(ctx), Long.toString(product.id()));
+    String estimate = Requests.form(ctx, "estimate");
+    boolean sized = settings.estimateUnit() == EstimateUnit.SIZE;
+    try {
+      WorkItem created =
+          items.create(
+              Requests.user(ctx),
+              Long.toString(product.id()),
+              new NewWorkItem(
+                  Requests.form(ctx, "type"),
+                  ctx.formParam("title"),
+                  ctx.formParam("description"),
+                  blankToNull(Requests.form(ctx, "parent")),
+                  blankToNull(Requests.form(ctx, "owner")),
+                  sized ? null : number("estimate", estimate),
+                  sized ? blankToNull(estimate) : null,
+                  blankToNull(Requests.form(ctx, "status")),
+                  Requests.form(ctx, "story_role"),
+                  Requests.form(ctx, "story_goal"),
+                  Requests.form(ctx, "story_benefit"),
+                  ctx.formParam("acceptance"),
+                  List.of()));
+      Flashes.success(ctx, created.key() + " created.");
+      ctx.redirect(base(product) + "/items/" + created.key());
+    } catch (Invalid e) {
+      ctx.status(422);
+      renderForm(ctx, product, null, Form.refused(ctx, e), null);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static Double number(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Double.parseDouble(value.trim().replace(',', '.'));
+    } catch (NumberFormatException e) {
+      throw Invalid.field(field, "must be a number");
+    }
+  }
+
+  private void editForm(Context ctx) {
+    ProductAccess product = product(ctx).require(Role.EDITOR, "edit work items");
+    WorkItemService.View view = view(ctx, product);
+    renderForm(ctx, product, view, formOf(view.item()), null);
+  }
+
+  private static Form formOf(WorkItem w) {
+    return Form.of(
+        "type", w.type().id(),
+        "title", w.title(),
+        "description", w.description(),
+        "parent", w.parent() == null ? "" : w.parent().key(),
+        "owner", w.owner() == null ? "" : w.owner().handle(),
+        "estimate", w.estimateText(),
+        "status", w.state().name(),
+        "story_role", w.storyRole(),
+        "story_goal", w.storyGoal(),
+        "story_benefit", w.storyBenefit(),
+        "acceptance", w.acceptance(),
+        "version", Long.toString(w.version()));
+  }
+
+  private void update(Context ctx) {
+    ProductAccess product = product(ctx);
+    WorkItemService.View view = view(ctx, product);
+    long version = version(ctx);
+    boolean sized = view.settings().estimateUnit() == EstimateUnit.SIZE;
+    String estimate = Requests.form(ctx, "estimate");
+    try {
+      WorkItemChanges changes =
+          new WorkItemChanges(
+              Patch.of(ctx.formParam("title")),
+              Patch.of(Requests.form(ctx, "type")),
+              Patch.of(ctx.formParam("description")),
+              Patch.of(Requests.form(ctx, "status")),
+              Patch.of(blankToNull(Requests.form(ctx, "owner"))),
+              Patch.of(blankToNull(Requests.form(ctx, "parent"))),
+              sized ? Patch.of(null) : Patch.of(number("estimate", estimate)),
+              sized ? Patch.of(blankToNull(estimate)) : Patch.of(null),
+              Patch.keep(),
+              Patch.of(Requests.form(ctx, "story_role")),
+              Patch.of(Requests.form(ctx, "story_goal")),
+              Patch.of(Requests.form(ctx, "story_benefit")),
+              ctx.formParam("acceptance") == null
+                  ? Patch.keep()
+                  : Patch.of(ctx.formParam("acceptance")));
+      WorkItem changed =
+          items.update(Requests.user(ctx), Long.toString(view.item().id()), version, changes);
+      Flashes.success(ctx, "Saved.");
+      ctx.redirect(base(product) + "/items/" + changed.key());
+    } catch (Invalid e) {
+      ctx.status(422);
+      renderForm(ctx, product, view, Form.refused(ctx, e), null);
+    } catch (Conflict e) {
+      ctx.status(409);
+      WorkItemService.View theirs = items.get(Requests.user(ctx), Long.toString(view.item().id()));
+      renderForm(ctx, product, view, Form.refused(ctx, e.getMessage()), theirs.item());
+    }
+  }
+
+  private static long version(Context ctx) {
+    try {
+      return Long.parseLong(String.valueOf(ctx.formParam("version")).trim());
+    } catch (NumberFormatException e) {
+      throw Invalid.field("version", "is missing; reload the page and try again");
+    }
+  }
+
+  private void renderForm(
+      Context ctx, ProductAccess product, WorkItemService.View view, Form form, WorkItem theirs) {
+    User user = Requests.user(ctx);
+    WorkflowStore.Settings settings = workflows.settings(user, Long.toString(product.id()));
+    Workflow workflow = workflows.workflow(user, Long.toString(product.id()));
+    String title = view == null ? "New work item" : "Edit " + view.item().key();
+    Shell shell =
+        view == null
+            ? shell(ctx, product, title, new Shell.Crumb("New", null))
+            : shell(
+                ctx,
+                product,
+                title,
+                new Shell.Crumb(view.item().key(), base(product) + "/items/" + view.item().key()),
+                new Shell.Crumb("Edit", null));
+    html.page(
+        ctx,
+        "definition/item-form.jte",
+        shell,
+        "product",
+        product,
+        "base",
+        base(product),
+        "item",
+        view == null ? null : view.item(),
+        "form",
+        form,
+        "settings",
+        settings,
+        "statuses",
+        view == null ? workflow.states() : reachable(view.workflow(), view.item().state()),
+        "members",
+        members(ctx, product),
+        "theirs",
+        theirs);
+  }
+
+  /** The current state and the states the workflow lets an item move to from it. */
+  static List<WorkflowState> reachable(Workflow workflow, WorkflowState from) {
+    List<WorkflowState> states = new ArrayList<>();
+    states.add(from);
+    states.addAll(workflow.next(from));
+    return states;
+  }
+
+  // ---- The item page ------------------------------------------------------------------------
+
+  private void show(Context ctx) {
+    ProductAccess product = product(ctx);
+    User user = Requests.user(ctx);
+    WorkItemService.View view = view(ctx, product);
+    WorkItem item = view.item();
+    ItemPanel panel = panels.build(user, Long.toString(item.id()));
+    String description =
+        html.markdown(item.description(), html.markdownContext(product.workspace()));
+    html.page(
+        ctx,
+        "definition/item.jte",
+        shell(
+            ctx,
+            product,
+            item.key() + " " + item.title(),
+            new Shell.Crumb("Items", base(product) + "/items"),
+            new Shell.Crumb(item.key(), null)),
+        "view",
+        view,
+        "descriptionHtml",
+        description,
+        "children",
+        items.children(user, Long.toString(item.id())),
+        "panel",
+        panel,
+        "base",
+        base(product));
+  }
+
+  // ---- Inline edits and moves ---------------------------------------------------------------
+
+  /**
+   * One field changed in place (list cells, the item page's status): answers the list row again for
+   * htmx, or a plain message with 400/409 that the page shows as a toast.
+   */
+  private void inline(Context ctx) {
+    ProductAccess product = product(ctx);
+    WorkItemService.View view = view(ctx, product);
+    long version = version(ctx);
+    String field = String.valueOf(ctx.formParam("field"));
+    String value = blankToNull(Requests.form(ctx, "value"));
+    WorkItemChanges none = WorkItemChanges.none();
+    boolean sized = view.settings().estimateUnit() == EstimateUnit.SIZE;
+    WorkItemChanges changes =
+        switch (field) {
+          case "status" -> none.withStatus(value);
+          case "title" -> copy(none, Map.of("title", Patch.of(value)));
+          case "owner" -> copy(none, Map.of("owner", Patch.of(value)));
+          case "estimate" ->
+              sized
+                  ? copy(none, Map.of("size", Patch.of(value)))
+                  : copy(none, Map.of("estimate", Patch.of(number("estimate", value))));
+          default -> throw Invalid.field("field", "cannot be edited in place");
+        };
+    try {
+      WorkItem changed =
+          items.update(Requests.user(ctx), Long.toString(view.item().id()), version, changes);
+      if ("page".equals(ctx.formParam("from"))) {
+        Flashes.success(ctx, "Saved.");
+        ctx.redirect(base(product) + "/items/" + changed.key());
+        return;
+      }
+      WorkItemService.View after = items.get(Requests.user(ctx), Long.toString(changed.id()));
+      html.fragment(
+          ctx,
+          "definition/item-row.jte",
+          "w",
+          after.item(),
+          "workflow",
+          after.workflow(),
+          "base",
+          base(product),
+          "members",
+          members(ctx, product),
+          "units",
+          after.settings().estimateUnit(),
+          "shell",
+          html.shells().fragment(ctx),
+          "canEdit",
+          product.role().atLeast(Role.EDITOR));
+    } catch (Invalid e) {
+      answerRefusal(ctx, product, view, 422, e.errors().isEmpty() ? e.getMessage() : describe(e));
+    } catch (Conflict e) {
+      answerRefusal(ctx, product, view, 409, e.getMessage());
+    }
+  }
+
+  private void answerRefusal(
+      Context ctx, ProductAccess product, WorkItemService.View view, int status, String message) {
+    if ("page".equals(ctx.formParam("from"))) {
+      Flashes.error(ctx, message);
+      ctx.redirect(base(product) + "/items/" + view.item().key());
+      return;
+    }
+    ctx.status(status).contentType("text/plain; charset=utf-8").result(message);
+  }
+
+  private static String describe(Invalid e) {
+    StringBuilder text = new StringBuilder();
+    e.errors()
+        .forEach(
+            err -> {
+              if (text.length() > 0) {
+                text.append("; ");
+              }
+              text.append(err.field()).append(' ').append(err.reason());
+            });
+    return text.toString();
+  }
+
+  private static WorkItemChanges copy(WorkItemChanges c, Map<String, Patch<?>> set) {
+    @SuppressWarnings("unchecked")
+    Patch<String> title = (Patch<String>) set.getOrDefault("title", c.title());
+    @SuppressWarnings("unchecked")
+    Patch<String> owner = (Patch<String>) set.getOrDefault("owner", c.owner());
+    @SuppressWarnings("unchecked")
+    Patch<Double> estimate = (Patch<Double>) set.getOrDefault("estimate", c.estimate());
+    @SuppressWarnings("unchecked")
+    Patch<String> size = (Patch<String>) set.getOrDefault("size", c.size());
+    return new WorkItemChanges(
+        title,
+        c.type(),
+        c.description(),
+        c.status(),
+        owner,
+        c.parent(),
+        estimate,
+        size,
+        c.position(),
+        c.storyRole(),
+        c.storyGoal(),
+        c.storyBenefit(),
+        c.acceptance());
+  }
+
+  /**
+   * A card dropped on the board: its new status (the column) and its rank between the cards above
+   * and below it. Answers 204, or 400/409 with the reason, which the board shows as it puts the
+   * card back.
+   */
+  private void move(Context ctx) {
+    ProductAccess product = product(ctx);
+    WorkItemService.View view = view(ctx, product);
+    long version = version(ctx);
+    String status = blankToNull(Requests.form(ctx, "status"));
+    Double before = rankOf(ctx, product, "before");
+    Double after = rankOf(ctx, product, "after");
+    WorkItemChanges changes = WorkItemChanges.none();
+    if (status != null && !status.equalsIgnoreCase(view.item().state().name())) {
+      changes = changes.withStatus(status);
+    }
+    changes =
+        new WorkItemChanges(
+            changes.title(),
+            changes.type(),
+            changes.description(),
+            changes.status(),
+            changes.owner(),
+            changes.parent(),
+            changes.estimate(),
+            changes.size(),
+            Patch.of(WorkItemService.between(before, after)),
+            changes.storyRole(),
+            changes.storyGoal(),
+            changes.storyBenefit(),
+            changes.acceptance());
+    try {
+      WorkItem moved =
+          items.update(Requests.user(ctx), Long.toString(view.item().id()), version, changes);
+      ctx.header("X-Item-Version", Long.toString(moved.version()));
+      ctx.status(204);
+    } catch (Invalid e) {
+      answerRefusal(ctx, product, view, 422, e.errors().isEmpty() ? e.getMessage() : describe(e));
+    } catch (Conflict e) {
+      answerRefusal(ctx, product, view, 409, e.getMessage());
+    }
+  }
+
+  /** The rank of the neighbour card named by a form field, or null at the end of a column. */
+  private Double rankOf(Context ctx, ProductAccess product, String field) {
+    String ref = blankToNull(Requests.form(ctx, field));
+    if (ref == null) {
+      return null;
+    }
+    WorkItemService.View neighbour = items.get(Requests.user(ctx), ref);
+    Long productId = neighbour.item().item().productId();
+    if (productId == null || productId != product.id()) {
+      throw Invalid.field(field, "is not an item of this product");
+    }
+    return neighbour.item().position();
+  }
+
+  private void delete(Context ctx) {
+    ProductAccess product = product(ctx);
+    WorkItemService.View view = view(ctx, product);
+    try {
+      int moved = items.delete(Requests.user(ctx), Long.toString(view.item().id()), version(ctx));
+      Flashes.withAction(
+          ctx,
+          view.item().key()
+              + " deleted"
+              + (moved > 0 ? "; its " + moved + " child item(s) moved up a level." : "."),
+          "Undo",
+          base(product) + "/items/" + view.item().key() + "/restore");
+      ctx.redirect(base(product) + "/items");
+    } catch (Conflict e) {
+      Flashes.error(ctx, e.getMessage());
+      ctx.redirect(base(product) + "/items/" + view.item().key());
+    }
+  }
+
+  private void restore(Context ctx) {
+    ProductAccess product = product(ctx);
+    WorkItem restored = items.restore(Requests.user(ctx), ctx.pathParam("item"));
+    Flashes.success(ctx, restored.key() + " is back.");
+    ctx.redirect(base(product) + "/items/" + restored.key());
+  }
+
+  // ---- Board and tree -----------------------------------------------------------------------
+
+  private void board(Context ctx) {
+    ProductAccess product = product(ctx);
+    String q = ctx.queryParamAsClass("q", String.class).getOrDefault("");
+    User user = Requests.user(ctx);
+    WorkItemService.Listing listing = null;
+    String queryError = null;
+    try {
+      listing = items.list(user, Long.toString(product.id()), null, q, "rank", null, BOARD_LIMIT);
+    } catch (Invalid e) {
+      ctx.status(422);
+      queryError = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).reason();
+    }
+    Workflow workflow = workflows.workflow(user, Long.toString(product.id()));
+    Map<Long, List<WorkItem>> columns = new LinkedHashMap<>();
+    workflow.states().forEach(s -> columns.put(s.id(), new ArrayList<>()));
+    if (listing != null) {
+      for (WorkItem w : listing.slice().items()) {
+        columns.computeIfAbsent(w.state().id(), id -> new ArrayList<>()).add(w);
+      }
+    }
+    html.page(
+        ctx,
+        "definition/board.jte",
+        shell(ctx, product, "Board", new Shell.Crumb("Board", null)),
+        "product",
+        product,
+        "base",
+        base(product),
+        "workflow",
+        workflow,
+        "columns",
+        columns,
+        "listing",
+        listing,
+        "q",
+        q,
+        "queryError",
+        queryError,
+        "limit",
+        BOARD_LIMIT);
+  }
+
+  private void tree(Context ctx) {
+    ProductAccess product = product(ctx);
+    html.page(
+        ctx,
+        "definition/tree.jte",
+        shell(ctx, product, "Tree", new Shell.Crumb("Tree", null)),
+        "product",
+        product,
+        "base",
+        base(product),
+        "roots",
+        items.roots(Requests.user(ctx), Long.toString(product.id()), 500));
+  }
+
+  private void treeChildren(Context ctx) {
+    ProductAccess product = product(ctx);
+    WorkItemService.View view = view(ctx, product);
+    html.fragment(
+        ctx,
+        "definition/tree-children.jte",
+        "children",
+        items.children(Requests.user(ctx), Long.toString(view.item().id())),
+        "base",
+        base(product));
+  }
+
+  // ---- Settings -----------------------------------------------------------------------------
+
+  private void settings(Context ctx) {
+    ProductAccess product = product(ctx);
+    renderSettings(ctx, product, Form.EMPTY, Form.EMPTY);
+  }
+
+  private void renderSettings(
+      Context ctx, ProductAccess product, Form estimates, Form workflowForm) {
+    User user = Requests.user(ctx);
+    html.page(
+        ctx,
+        "definition/settings.jte",
+        shell(ctx, product, "Definition settings", new Shell.Crumb("Settings", null)),
+        "product",
+        product,
+        "base",
+        base(product),
+        "settings",
+        workflows.settings(user, Long.toString(product.id())),
+        "workflow",
+        workflows.workflow(user, Long.toString(product.id())),
+        "estimates",
+        estimates,
+        "workflowForm",
+        workflowForm);
+  }
+
+  private void saveEstimates(Context ctx) {
+    ProductAccess product = product(ctx);
+    try {
+      String limit = Requests.form(ctx, "story_size_limit");
+      workflows.updateSettings(
+          Requests.user(ctx),
+          Long.toString(product.id()),
+          version(ctx),
+          Requests.form(ctx, "estimate_unit"),
+          number("story_size_limit", limit));
+      Flashes.success(ctx, "Estimate settings saved.");
+      ctx.redirect(base(product) + "/settings");
+    } catch (Invalid e) {
+      ctx.status(422);
+      renderSettings(ctx, product, Form.refused(ctx, e), Form.EMPTY);
+    } catch (Conflict e) {
+      ctx.status(409);
+      renderSettings(ctx, product, Form.refused(ctx, e.getMessage()), Form.EMPTY);
+    }
+  }
+
+  /**
+   * The workflow form: rows {@code name_i}, {@code category_i}, {@code id_i} (kept states) and
+   * checkboxes {@code moves_i} whose values are the indexes of the rows a state may move to; a row
+   * with a blank name is left out (a new state is added by filling the blank row).
+   */
+  private void saveWorkflow(Context ctx) {
+    ProductAccess product = product(ctx);
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      String name = ctx.formParam("name_" + i);
+      if (name == null) {
+        break;
+      }
+      rows.add(
+          new String[] {name.trim(), ctx.formParam("category_" + i), ctx.formParam("id_" + i)});
+    }
+    List<Integer> kept = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (!rows.get(i)[0].isEmpty()) {
+        kept.add(i);
+      }
+    }
+    List<WorkflowService.StateInput> states = new ArrayList<>();
+    for (int i : kept) {
+      String[] row = rows.get(i);
+      List<String> moves = new ArrayList<>();
+      for (String target : ctx.formParams("moves_" + i)) {
+        try {
+          int j = Integer.parseInt(target);
+          if (j != i && j >= 0 && j < rows.size() && !rows.get(j)[0].isEmpty()) {
+            moves.add(rows.get(j)[0]);
+          }
+        } catch (NumberFormatException e) {
+          throw Invalid.field("moves_" + i, "is not a state of the form");
+        }
+      }
+      Long id = row[2] == null || row[2].isBlank() ? null : Long.parseLong(row[2].trim());
+      states.add(new WorkflowService.StateInput(id, row[0], row[1], moves));
+    }
+    try {
+      workflows.replace(Requests.user(ctx), Long.toString(product.id()), states);
+      Flashes.success(ctx, "Workflow saved.");
+      ctx.redirect(base(product) + "/settings");
+    } catch (Invalid e) {
+      ctx.status(422);
+      renderSettings(ctx, product, Form.EMPTY, Form.refused(ctx, e));
+    }
+  }
+}
