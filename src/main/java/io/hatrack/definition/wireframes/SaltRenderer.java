@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +42,12 @@ public final class SaltRenderer implements AutoCloseable {
   private static final int CONCURRENT = 2;
 
   /**
+   * The time the very first drawing may take: PlantUML loads some thousand classes then, which on a
+   * busy machine takes longer than any later drawing may.
+   */
+  private static final Duration FIRST_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
    * PlantUML's own logger prints the stack trace of every wireframe its Salt parser crashes on;
    * Hatrack reports those as syntax errors instead. Kept here so that the setting is not collected.
    */
@@ -56,6 +63,7 @@ public final class SaltRenderer implements AutoCloseable {
   private final Duration timeout;
   private final ExecutorService workers;
   private final Semaphore slots = new Semaphore(CONCURRENT);
+  private final AtomicBoolean warm = new AtomicBoolean();
 
   /** The result of one drawing: the sanitised SVG, or the problem with its line. */
   public record Rendering(byte[] svg, SaltSource.Problem problem) {
@@ -91,9 +99,10 @@ public final class SaltRenderer implements AutoCloseable {
     if (structure.isPresent()) {
       return new Rendering(null, structure.get());
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
+    Duration limit = warm.get() ? timeout : max(timeout, FIRST_TIMEOUT);
+    long deadline = System.nanoTime() + limit.toNanos();
     try {
-      if (!slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+      if (!slots.tryAcquire(limit.toNanos(), TimeUnit.NANOSECONDS)) {
         return new Rendering(null, tooSlow(salt));
       }
     } catch (InterruptedException e) {
@@ -116,7 +125,10 @@ public final class SaltRenderer implements AutoCloseable {
       throw e;
     }
     try {
-      return drawing.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      Rendering drawn =
+          drawing.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      warm.set(true);
+      return drawn;
     } catch (TimeoutException e) {
       drawing.cancel(true);
       return new Rendering(null, tooSlow(salt));
@@ -128,6 +140,10 @@ public final class SaltRenderer implements AutoCloseable {
       return new Rendering(
           null, new SaltSource.Problem(1, "PlantUML could not draw it: " + describe(e.getCause())));
     }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private SaltSource.Problem tooSlow(SaltSource salt) {
