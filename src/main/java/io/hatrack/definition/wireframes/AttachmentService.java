@@ -171,6 +171,23 @@ public final class AttachmentService {
         .map(s -> new Content(s.contentType(), s.data(), s.name()));
   }
 
+  /**
+   * The description of a live attachment (its size, type, item), inside the caller's transaction.
+   * Checks no permission: callers do.
+   */
+  public Optional<Attachment> describe(Handle h, long attachmentId) {
+    return store.byId(h, attachmentId);
+  }
+
+  /**
+   * The newest version of every image attached to a live item of the product, most recent first (at
+   * most {@code limit}), inside the caller's transaction, for pickers of other hats. Checks no
+   * permission.
+   */
+  public List<Attachment> inProduct(Handle h, long productId, int limit) {
+    return store.latestInProduct(h, productId, limit);
+  }
+
   /** Deletes one version of an attachment (editors of its item). */
   public void delete(User actor, long attachmentId) {
     db.txVoid(

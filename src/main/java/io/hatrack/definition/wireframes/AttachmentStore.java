@@ -83,6 +83,24 @@ public final class AttachmentStore {
         .list();
   }
 
+  /** The newest live version of each name on the live items of a product, newest first. */
+  public List<Attachment> latestInProduct(Handle h, long productId, int limit) {
+    return h.createQuery(
+            "SELECT "
+                + COLUMNS
+                + FROM
+                + " JOIN entity e ON e.id = a.item_id"
+                + " WHERE e.product_id = :product AND e.deleted_at IS NULL"
+                + " AND a.deleted_at IS NULL AND a.version ="
+                + " (SELECT MAX(b.version) FROM attachment b WHERE b.item_id = a.item_id"
+                + " AND b.name = a.name AND b.deleted_at IS NULL)"
+                + " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit")
+        .bind("product", productId)
+        .bind("limit", limit)
+        .map((rs, ctx) -> map(rs))
+        .list();
+  }
+
   /** Every live version on the item, by name, newest version first. */
   public List<Attachment> all(Handle h, long itemId) {
     return h.createQuery(

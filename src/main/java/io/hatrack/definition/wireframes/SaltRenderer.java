@@ -65,8 +65,23 @@ public final class SaltRenderer implements AutoCloseable {
   private final Semaphore slots = new Semaphore(CONCURRENT);
   private final AtomicBoolean warm = new AtomicBoolean();
 
-  /** The result of one drawing: the sanitised SVG, or the problem with its line. */
-  public record Rendering(byte[] svg, SaltSource.Problem problem) {
+  /**
+   * The result of one drawing: the sanitised SVG with its size in pixels, or the problem with its
+   * line (and no SVG).
+   */
+  public record Rendering(byte[] svg, int width, int height, SaltSource.Problem problem) {
+    static Rendering drawn(SvgSanitizer.Sanitized svg) {
+      return new Rendering(
+          svg.svg(),
+          svg.width() == null ? 0 : svg.width(),
+          svg.height() == null ? 0 : svg.height(),
+          null);
+    }
+
+    static Rendering refused(SaltSource.Problem problem) {
+      return new Rendering(null, 0, 0, problem);
+    }
+
     public boolean ok() {
       return problem == null;
     }
@@ -92,22 +107,22 @@ public final class SaltRenderer implements AutoCloseable {
   public Rendering render(String source) {
     SaltSource.Result checked = SaltSource.of(source);
     if (checked.refused()) {
-      return new Rendering(null, checked.problem());
+      return Rendering.refused(checked.problem());
     }
     SaltSource salt = checked.source();
     Optional<SaltSource.Problem> structure = salt.structureProblem();
     if (structure.isPresent()) {
-      return new Rendering(null, structure.get());
+      return Rendering.refused(structure.get());
     }
     Duration limit = warm.get() ? timeout : max(timeout, FIRST_TIMEOUT);
     long deadline = System.nanoTime() + limit.toNanos();
     try {
       if (!slots.tryAcquire(limit.toNanos(), TimeUnit.NANOSECONDS)) {
-        return new Rendering(null, tooSlow(salt));
+        return Rendering.refused(tooSlow(salt));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Rendering(null, tooSlow(salt));
+      return Rendering.refused(tooSlow(salt));
     }
     Future<Rendering> drawing;
     try {
@@ -131,14 +146,14 @@ public final class SaltRenderer implements AutoCloseable {
       return drawn;
     } catch (TimeoutException e) {
       drawing.cancel(true);
-      return new Rendering(null, tooSlow(salt));
+      return Rendering.refused(tooSlow(salt));
     } catch (InterruptedException e) {
       drawing.cancel(true);
       Thread.currentThread().interrupt();
-      return new Rendering(null, tooSlow(salt));
+      return Rendering.refused(tooSlow(salt));
     } catch (ExecutionException e) {
-      return new Rendering(
-          null, new SaltSource.Problem(1, "PlantUML could not draw it: " + describe(e.getCause())));
+      return Rendering.refused(
+          new SaltSource.Problem(1, "PlantUML could not draw it: " + describe(e.getCause())));
     }
   }
 
@@ -158,8 +173,7 @@ public final class SaltRenderer implements AutoCloseable {
     SourceStringReader reader = new SourceStringReader(salt.text());
     List<BlockUml> blocks = reader.getBlocks();
     if (blocks.size() != 1) {
-      return new Rendering(
-          null,
+      return Rendering.refused(
           new SaltSource.Problem(
               1, "the source holds " + blocks.size() + " diagrams; a wireframe is exactly one"));
     }
@@ -168,11 +182,10 @@ public final class SaltRenderer implements AutoCloseable {
       ErrorUml first = error.getFirstError();
       int position = first == null ? 0 : first.getPosition();
       String message = first == null ? "PlantUML cannot read it" : first.getError();
-      return new Rendering(null, new SaltSource.Problem(salt.personLine(position), message));
+      return Rendering.refused(new SaltSource.Problem(salt.personLine(position), message));
     }
     if (!(diagram instanceof PSystemSalt)) {
-      return new Rendering(
-          null,
+      return Rendering.refused(
           new SaltSource.Problem(
               1,
               "this is a "
@@ -183,8 +196,7 @@ public final class SaltRenderer implements AutoCloseable {
     ImageData image = diagram.exportDiagram(out, 0, new FileFormatOption(FileFormat.SVG));
     if (image.getRootCause() != null || image.getStatus() >= 400) {
       // PlantUML drew its crash report instead of the wireframe: never show that as the picture.
-      return new Rendering(
-          null,
+      return Rendering.refused(
           new SaltSource.Problem(
               firstBlockLine(salt),
               "Salt could not read this block: "
@@ -192,7 +204,7 @@ public final class SaltRenderer implements AutoCloseable {
                       ? "check its braces and separators"
                       : describe(image.getRootCause()))));
     }
-    return new Rendering(SvgSanitizer.sanitize(out.toByteArray()).svg(), null);
+    return Rendering.drawn(SvgSanitizer.sanitize(out.toByteArray()));
   }
 
   private static int firstBlockLine(SaltSource salt) {

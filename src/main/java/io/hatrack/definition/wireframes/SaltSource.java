@@ -146,6 +146,7 @@ public record SaltSource(String text, int offset) {
     boolean inComment = false;
     boolean inSprite = false;
     boolean afterSaltKeyword = false;
+    boolean ended = false;
     int closedAt = -1;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
@@ -162,11 +163,21 @@ public record SaltSource(String text, int offset) {
         continue;
       }
       String lower = line.toLowerCase(Locale.ROOT);
+      if (END.matcher(line).find()) {
+        ended = true;
+        continue;
+      }
+      if (ended && !line.isEmpty() && !line.startsWith("'")) {
+        return Optional.of(
+            new Problem(
+                personLine(i),
+                "this comes after the @end line, where PlantUML stops reading;"
+                    + " put it inside the wireframe's block"));
+      }
       if (line.isEmpty()
           || line.startsWith("'")
           || line.startsWith("!")
           || START.matcher(line).find()
-          || END.matcher(line).find()
           || lower.startsWith("skinparam")
           || lower.startsWith("scale")
           || lower.startsWith("hide ")

@@ -292,6 +292,35 @@ public final class WireframeService {
     return store.liveSource(h, wireframeId).map(this::drawingOf);
   }
 
+  /** A drawing with its size in pixels, for hats that place it (prototype screens). */
+  public record Drawing(byte[] svg, int width, int height) {}
+
+  /**
+   * The drawing of the current source of the live wireframe {@code wireframeId} with its size,
+   * inside the caller's transaction; cached like {@link #svg(Handle, long)}. Checks no permission.
+   */
+  public Optional<Drawing> drawing(Handle h, long wireframeId) {
+    return store
+        .liveSource(h, wireframeId)
+        .map(
+            source -> {
+              SaltRenderer.Rendering drawn = draw(source);
+              if (drawn.ok()) {
+                return new Drawing(
+                    drawn.svg(), Math.max(1, drawn.width()), Math.max(1, drawn.height()));
+              }
+              return new Drawing(problemSvg(drawn.problem()), PROBLEM_WIDTH, PROBLEM_HEIGHT);
+            });
+  }
+
+  /**
+   * The live wireframes of a product, most recently updated first (at most {@code limit}), inside
+   * the caller's transaction, for pickers of other hats. Checks no permission.
+   */
+  public List<WireframeSummary> inProduct(Handle h, long productId, int limit) {
+    return store.list(h, productId, null, 0, limit);
+  }
+
   /** Deletes a wireframe; it can be brought back with {@link #restore}. */
   public void delete(User actor, String ref, long expectedVersion) {
     db.txVoid(
@@ -356,6 +385,9 @@ public final class WireframeService {
     }
     return drawn;
   }
+
+  private static final int PROBLEM_WIDTH = 480;
+  private static final int PROBLEM_HEIGHT = 40;
 
   static byte[] problemSvg(SaltSource.Problem problem) {
     String text =

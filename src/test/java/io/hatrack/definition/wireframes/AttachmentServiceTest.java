@@ -18,6 +18,7 @@ import io.hatrack.testing.TestApp;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -206,6 +207,30 @@ class AttachmentServiceTest {
     assertThatThrownBy(() -> attachments(app).delete(viewer, a.id())).isInstanceOf(Forbidden.class);
     assertThat(attachments(app).get(viewer, a.id()).name()).isEqualTo("mock.png");
     assertThat(attachments(app).list(viewer, feature.key(), false).canEdit()).isFalse();
+  }
+
+  @Test
+  void otherHatsListTheNewestImagesOfTheProductsLiveItems(TestApp app) {
+    Team team = team(app);
+    Team other = team(app);
+    AttachmentService service = attachments(app);
+    WorkItem feature = feature(app, team);
+    Page gone = app.pages().create(team.owner(), team.product().slug(), "Gone", "");
+    service.upload(team.owner(), feature.key(), "mock.png", Images.png(4, 4));
+    Attachment newest = service.upload(team.owner(), feature.key(), "mock.png", Images.png(8, 6));
+    service.upload(team.owner(), gone.item().key(), "old.png", Images.png(4, 4));
+    app.pages().delete(team.owner(), gone.item().key(), gone.version());
+    service.upload(other.owner(), feature(app, other).key(), "theirs.png", Images.png(4, 4));
+
+    List<Attachment> listed =
+        app.database().read(h -> service.inProduct(h, team.product().id(), 50));
+    Optional<Attachment> described = app.database().read(h -> service.describe(h, newest.id()));
+
+    assertThat(listed).extracting(Attachment::id).containsExactly(newest.id());
+    assertThat(described)
+        .get()
+        .extracting(Attachment::width, Attachment::height)
+        .containsExactly(8, 6);
   }
 
   @Test

@@ -61,6 +61,14 @@ class SaltRendererTest {
   }
 
   @Test
+  void somethingAfterTheEndLineIsReportedRatherThanSilentlyLeftOut() {
+    SaltRenderer.Rendering r = renderer.render("@startsalt\n{\n  [OK]\n}\n@endsalt\n\n  [More]");
+
+    assertThat(r.problem().line()).isEqualTo(7);
+    assertThat(r.problem().message()).contains("after the @end line");
+  }
+
+  @Test
   void textBeforeTheFirstBlockWhichCrashesPlantUmlIsAnErrorNotACrashPicture() {
     SaltRenderer.Rendering r = renderer.render("@startsalt\nhello\n@endsalt");
 

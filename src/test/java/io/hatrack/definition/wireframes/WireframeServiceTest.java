@@ -212,6 +212,30 @@ class WireframeServiceTest {
   }
 
   @Test
+  void otherHatsGetTheDrawingWithItsSizeAndTheProductsWireframes(TestApp app) {
+    Team team = team(app);
+    Team other = team(app);
+    WireframeService service = wireframes(app);
+    Wireframe w = service.create(team.owner(), team.product().slug(), "Login", LOGIN);
+    service.create(other.owner(), other.product().slug(), "Elsewhere", LOGIN);
+
+    Optional<WireframeService.Drawing> drawing =
+        app.database().read(h -> service.drawing(h, w.id()));
+    List<WireframeSummary> listed =
+        app.database().read(h -> service.inProduct(h, team.product().id(), 50));
+
+    assertThat(drawing)
+        .get()
+        .satisfies(
+            d -> {
+              assertThat(d.width()).isPositive();
+              assertThat(d.height()).isPositive();
+              assertThat(new String(d.svg(), StandardCharsets.UTF_8)).contains(">Login<");
+            });
+    assertThat(listed).extracting(s -> s.item().id()).containsExactly(w.id());
+  }
+
+  @Test
   void aDeletedWireframeCanBeBroughtBackWithItsVersions(TestApp app) {
     Team team = team(app);
     WireframeService service = wireframes(app);
