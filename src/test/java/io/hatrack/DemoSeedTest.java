@@ -69,6 +69,7 @@ class DemoSeedTest {
     assertThat(mobilePages)
         .extracting(Item::title)
         .containsExactly("Mobile payouts: open questions");
+    // Comments on pages only: every hat's demo adds comments on its own items.
     long pageComments =
         app.database()
             .read(

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       UserCommand.class,
       TokenCommand.class,
       BackupCommand.class,
-      RestoreCommand.class
+      RestoreCommand.class,
+      ExportCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

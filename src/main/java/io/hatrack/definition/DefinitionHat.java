@@ -1,6 +1,26 @@
 package io.hatrack.definition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.definition.decisions.DecisionLog;
+import io.hatrack.definition.decisions.DecisionService;
+import io.hatrack.definition.docs.Documents;
+import io.hatrack.definition.fields.CustomFieldApi;
+import io.hatrack.definition.fields.CustomFieldRoutes;
+import io.hatrack.definition.fields.CustomFieldService;
+import io.hatrack.definition.fields.CustomFieldStore;
+import io.hatrack.definition.fields.CustomFieldsDemo;
+import io.hatrack.definition.prototypes.PrototypeApi;
+import io.hatrack.definition.prototypes.PrototypePlayPages;
+import io.hatrack.definition.prototypes.PrototypeRoutes;
+import io.hatrack.definition.prototypes.PrototypeService;
+import io.hatrack.definition.prototypes.PrototypeStore;
+import io.hatrack.definition.prototypes.PrototypesDemo;
+import io.hatrack.definition.prototypes.ScreenSource;
+import io.hatrack.definition.story.StoriesDemo;
+import io.hatrack.definition.story.StoryApi;
+import io.hatrack.definition.story.StoryRoutes;
+import io.hatrack.definition.story.StoryService;
+import io.hatrack.definition.story.StoryStore;
 import io.hatrack.definition.wireframes.Wireframes;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
@@ -40,12 +60,20 @@ public final class DefinitionHat {
   private final Kernel kernel;
   private final WorkflowService workflows;
   private final WorkItemService workItems;
+  private final DecisionLog decisions;
+  private final CustomFieldService fields;
+  private final StoryService stories;
+  private final PrototypeService prototypes;
+  private final Documents documents;
   private final Wireframes wireframes;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
     kinds.register(new ItemKind(WorkItemStore.KIND, "Work item", "definition/items"));
     this.workflows = new WorkflowService(k.db(), new WorkflowStore(), k.products(), k.audit());
+    this.fields =
+        new CustomFieldService(
+            k.db(), new CustomFieldStore(), k.products(), k.workspaces(), k.audit());
     this.workItems =
         new WorkItemService(
             k.db(),
@@ -54,7 +82,31 @@ public final class DefinitionHat {
             k.products(),
             k.workspaces(),
             new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()),
-            WorkItemService.QueryCompiler.TITLE_WORDS);
+            WorkItemService.QueryCompiler.TITLE_WORDS,
+            new WorkItemService.FieldValues() {
+              @Override
+              public void set(
+                  org.jdbi.v3.core.Handle h,
+                  io.hatrack.kernel.auth.User actor,
+                  io.hatrack.kernel.work.ProductAccess product,
+                  long itemId,
+                  String itemType,
+                  java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> values) {
+                fields.setValues(h, actor, product, itemId, itemType, values);
+              }
+
+              @Override
+              public void recompute(
+                  org.jdbi.v3.core.Handle h, long productId, long itemId, Double estimate) {
+                fields.recompute(h, productId, itemId, estimate);
+              }
+            });
+    kinds.register(new ItemKind(DecisionService.KIND, "Decision", "definition/decisions"));
+    this.decisions =
+        new DecisionLog(k.db(), k.products(), k.workspaces(), k.items(), k.notifier(), k.audit());
+    this.stories =
+        new StoryService(
+            k.db(), new StoryStore(), workItems, k.products(), k.collaboration().links());
     this.wireframes =
         new Wireframes(
             new Wireframes.Kernel(
@@ -66,15 +118,54 @@ public final class DefinitionHat {
                 k.audit(),
                 k.clock()),
             kinds);
+    kinds.register(new ItemKind(PrototypeStore.KIND, "Prototype", "definition/prototypes"));
+    this.prototypes =
+        new PrototypeService(
+            k.db(),
+            new PrototypeStore(),
+            k.products(),
+            k.items(),
+            ScreenSource.NONE,
+            k.audit(),
+            k.clock());
+    kinds.register(Documents.KIND);
+    this.documents =
+        new Documents(
+            new Documents.Kernel(
+                k.db(),
+                k.products(),
+                k.workspaces(),
+                k.items(),
+                k.collaboration(),
+                k.notifier(),
+                k.audit(),
+                k.clock()));
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
-    routes.add(new WorkItemApi(workItems, workflows, representations, json));
+    routes.add(new WorkItemApi(workItems, workflows, fields, representations, json));
     routes.add(
-        new WorkItemRoutes(workItems, workflows, kernel.products(), kernel.workspaces(), panels));
+        new WorkItemRoutes(
+            workItems,
+            workflows,
+            kernel.products(),
+            kernel.workspaces(),
+            panels,
+            new WorkItemRoutes.Parts(fields, stories)));
+    routes.addAll(decisions.routes(html, panels, representations, json));
+    routes.add(new CustomFieldApi(fields, json));
+    routes.add(new CustomFieldRoutes(fields, kernel.products(), html));
+    routes.add(new StoryApi(stories, json));
+    routes.add(new StoryRoutes(stories, kernel.products(), html));
+    PrototypeApi prototypeApi = new PrototypeApi(prototypes, json);
+    representations.register(PrototypeStore.KIND, prototypeApi::itemJson);
+    routes.add(prototypeApi);
+    routes.add(new PrototypeRoutes(prototypes, kernel.products(), panels));
+    routes.add(new PrototypePlayPages(prototypes, kernel.products(), html));
+    routes.addAll(documents.routes(html, panels, representations, json));
     routes.addAll(wireframes.routes(html, panels, representations, json));
     return routes;
   }
@@ -83,6 +174,12 @@ public final class DefinitionHat {
   public List<DemoSeed> demo() {
     List<DemoSeed> seeds = new ArrayList<>();
     seeds.add(new DefinitionDemo(workItems, workflows, kernel.collaboration()));
+    seeds.add(new StoriesDemo(stories, workItems, kernel.collaboration()));
+    seeds.add(decisions.demo(kernel.collaboration()));
+    seeds.add(new CustomFieldsDemo(kernel.db(), fields, kernel.products()));
+    // The prototype links to the feature it shows, so it comes after the work items.
+    seeds.add(new PrototypesDemo(prototypes, kernel.items(), kernel.collaboration()));
+    seeds.add(documents.demo());
     seeds.add(wireframes.demo());
     return seeds;
   }
@@ -93,6 +190,30 @@ public final class DefinitionHat {
 
   public WorkItemService workItems() {
     return workItems;
+  }
+
+  public DecisionService decisions() {
+    return decisions.service();
+  }
+
+  /** Custom fields per product: definitions, values on work items, formulas. */
+  public CustomFieldService fields() {
+    return fields;
+  }
+
+  /** User stories: acceptance criteria, the quality check, Gherkin export. */
+  public StoryService stories() {
+    return stories;
+  }
+
+  /** Click-through prototypes of screens and hotspots, with share links. */
+  public PrototypeService prototypes() {
+    return prototypes;
+  }
+
+  /** Requirement documents from templates, with versions, diffs and approvals. */
+  public Documents documents() {
+    return documents;
   }
 
   /** Wireframes in PlantUML Salt, and images attached to any item. */

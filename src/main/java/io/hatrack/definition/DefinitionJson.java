@@ -44,7 +44,35 @@ public final class DefinitionJson {
       long version,
       Instant createdAt,
       Instant updatedAt,
-      String url) {
+      String url,
+      Map<String, JsonNode> fields) {
+
+    /** The same item with the values of its custom fields, by field key. */
+    public WorkItemJson withFields(Map<String, JsonNode> values) {
+      return new WorkItemJson(
+          id,
+          key,
+          kind,
+          type,
+          title,
+          description,
+          status,
+          statusCategory,
+          nextStatuses,
+          owner,
+          parent,
+          estimate,
+          size,
+          position,
+          story,
+          acceptance,
+          children,
+          version,
+          createdAt,
+          updatedAt,
+          url,
+          values);
+    }
 
     public static WorkItemJson of(WorkItem w, Workflow workflow) {
       return new WorkItemJson(
@@ -78,7 +106,8 @@ public final class DefinitionJson {
           w.version(),
           w.item().createdAt(),
           w.item().updatedAt(),
-          "/i/" + w.key());
+          "/i/" + w.key(),
+          null);
     }
   }
 
@@ -94,7 +123,8 @@ public final class DefinitionJson {
       String status,
       StoryJson story,
       String acceptance,
-      List<String> tags) {
+      List<String> tags,
+      Map<String, JsonNode> fields) {
     public NewWorkItem toNew() {
       return new NewWorkItem(
           type,
@@ -127,7 +157,22 @@ public final class DefinitionJson {
       String size,
       Double position,
       StoryJson story,
-      String acceptance) {}
+      String acceptance,
+      Map<String, Object> fields) {}
+
+  /** The custom field values of a PATCH or POST body ({@code fields}), by field key. */
+  public static Map<String, JsonNode> fieldValues(JsonNode body) {
+    JsonNode fields = body == null ? null : body.get("fields");
+    if (fields == null || fields.isNull()) {
+      return Map.of();
+    }
+    if (!fields.isObject()) {
+      throw Invalid.field("fields", "must be an object of field keys and values");
+    }
+    Map<String, JsonNode> values = new java.util.LinkedHashMap<>();
+    fields.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
+    return values;
+  }
 
   private static final Set<String> PATCH_FIELDS =
       Set.of(
@@ -141,7 +186,8 @@ public final class DefinitionJson {
           "size",
           "position",
           "story",
-          "acceptance");
+          "acceptance",
+          "fields");
 
   /** Reads a PATCH body, telling absent fields (kept) from null ones (cleared). */
   public static WorkItemChanges changes(JsonNode body) {

@@ -29,17 +29,21 @@ public final class WorkItemApi implements Routes {
   private final WorkItemService items;
   private final WorkflowService workflows;
   private final ObjectMapper json;
+  private final io.hatrack.definition.fields.CustomFieldService fields;
 
   public WorkItemApi(
       WorkItemService items,
       WorkflowService workflows,
+      io.hatrack.definition.fields.CustomFieldService fields,
       ItemRepresentations representations,
       ObjectMapper json) {
+    this.fields = fields;
     this.items = items;
     this.workflows = workflows;
     this.json = json;
     representations.register(
-        WorkItemStore.KIND, (user, access) -> json(items.get(user, Long.toString(access.id()))));
+        WorkItemStore.KIND,
+        (user, access) -> withFields(json(items.get(user, Long.toString(access.id())))));
   }
 
   @Override
@@ -110,6 +114,25 @@ public final class WorkItemApi implements Routes {
     return WorkItemJson.of(view.item(), view.workflow());
   }
 
+  private WorkItemJson withFields(WorkItemJson item) {
+    return withFields(List.of(item)).get(0);
+  }
+
+  /** The items with the values of their custom fields (read for the page at once). */
+  private List<WorkItemJson> withFields(List<WorkItemJson> list) {
+    var values = fields.values(list.stream().map(WorkItemJson::id).toList());
+    return list.stream()
+        .map(
+            j -> {
+              java.util.Map<String, JsonNode> byKey = new java.util.LinkedHashMap<>();
+              values
+                  .getOrDefault(j.id(), java.util.Map.of())
+                  .forEach((key, v) -> byKey.put(key, v.json()));
+              return j.withFields(byKey);
+            })
+        .toList();
+  }
+
   private void list(Context ctx) {
     var listing =
         items.list(
@@ -122,9 +145,10 @@ public final class WorkItemApi implements Routes {
             Requests.limit(ctx, 50));
     ctx.json(
         new ListJson<>(
-            listing.slice().items().stream()
-                .map(w -> WorkItemJson.of(w, listing.workflow()))
-                .toList(),
+            withFields(
+                listing.slice().items().stream()
+                    .map(w -> WorkItemJson.of(w, listing.workflow()))
+                    .toList()),
             listing.slice().total(),
             listing.slice().nextCursor()));
   }
@@ -132,10 +156,15 @@ public final class WorkItemApi implements Routes {
   private void create(Context ctx) {
     WorkItemInput input = Requests.body(ctx, json, WorkItemInput.class);
     User user = Requests.user(ctx);
-    WorkItem created = items.create(user, ctx.pathParam("product"), input.toNew());
+    WorkItem created =
+        items.create(
+            user,
+            ctx.pathParam("product"),
+            input.toNew(),
+            input.fields() == null ? java.util.Map.of() : input.fields());
     Requests.etag(ctx, created.version());
     ctx.header("Location", "/api/v1/items/" + created.key());
-    ctx.status(201).json(json(items.get(user, Long.toString(created.id()))));
+    ctx.status(201).json(withFields(json(items.get(user, Long.toString(created.id())))));
   }
 
   private void update(Context ctx) {
@@ -143,9 +172,14 @@ public final class WorkItemApi implements Routes {
     JsonNode body = Requests.body(ctx, json, JsonNode.class);
     User user = Requests.user(ctx);
     WorkItem changed =
-        items.update(user, ctx.pathParam("item"), expected, DefinitionJson.changes(body));
+        items.update(
+            user,
+            ctx.pathParam("item"),
+            expected,
+            DefinitionJson.changes(body),
+            DefinitionJson.fieldValues(body));
     Requests.etag(ctx, changed.version());
-    ctx.json(json(items.get(user, Long.toString(changed.id()))));
+    ctx.json(withFields(json(items.get(user, Long.toString(changed.id())))));
   }
 
   private void delete(Context ctx) {

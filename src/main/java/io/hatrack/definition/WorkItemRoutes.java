@@ -39,13 +39,21 @@ public final class WorkItemRoutes implements Routes {
   private final WorkspaceService workspaces;
   private final ItemPanels panels;
   private final Html html;
+  private final Parts parts;
+
+  /** The other parts of the hat that an item page shows: custom fields and story checks. */
+  public record Parts(
+      io.hatrack.definition.fields.CustomFieldService fields,
+      io.hatrack.definition.story.StoryService stories) {}
 
   public WorkItemRoutes(
       WorkItemService items,
       WorkflowService workflows,
       ProductService products,
       WorkspaceService workspaces,
-      ItemPanels panels) {
+      ItemPanels panels,
+      Parts parts) {
+    this.parts = parts;
     this.items = items;
     this.workflows = workflows;
     this.products = products;
@@ -337,6 +345,12 @@ public final class WorkItemRoutes implements Routes {
     ItemPanel panel = panels.build(user, Long.toString(item.id()));
     String description =
         html.markdown(item.description(), html.markdownContext(product.workspace()));
+    var fieldValues =
+        parts.fields().values(List.of(item.id())).getOrDefault(item.id(), Map.of()).values();
+    var findings =
+        item.type() == WorkItemType.STORY
+            ? parts.stories().quality(user, Long.toString(item.id())).findings()
+            : List.<io.hatrack.definition.story.StoryQuality.Finding>of();
     html.page(
         ctx,
         "definition/item.jte",
@@ -352,6 +366,10 @@ public final class WorkItemRoutes implements Routes {
         description,
         "children",
         items.children(user, Long.toString(item.id())),
+        "fieldValues",
+        List.copyOf(fieldValues),
+        "findings",
+        findings,
         "panel",
         panel,
         "base",

@@ -9,6 +9,7 @@ import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
+import io.hatrack.kernel.work.EntityStore;
 import io.hatrack.kernel.work.Item;
 import io.hatrack.kernel.work.ItemAccess;
 import io.hatrack.kernel.work.ItemService;
@@ -20,7 +21,6 @@ import io.hatrack.kernel.work.WorkspaceService;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -44,6 +44,7 @@ public final class WorkItemService {
   private final WorkspaceService workspaces;
   private final Kernel kernel;
   private final QueryCompiler queries;
+  private final FieldValues fields;
 
   /** The kernel services a work item needs: identity, notifications, the audit log. */
   public record Kernel(ItemService items, Notifier notifier, AuditLog audit) {}
@@ -55,9 +56,11 @@ public final class WorkItemService {
       ProductService products,
       WorkspaceService workspaces,
       Kernel kernel,
-      QueryCompiler queries) {
+      QueryCompiler queries,
+      FieldValues fields) {
     this.db = db;
     this.queries = queries;
+    this.fields = fields;
     this.store = store;
     this.workflows = workflows;
     this.products = products;
@@ -65,16 +68,59 @@ public final class WorkItemService {
     this.kernel = kernel;
   }
 
+  /**
+   * The custom fields of a product, which live in their own part of the hat: values written with an
+   * item's create or change, in the same transaction, and formulas recomputed when the estimate or
+   * type changes.
+   */
+  public interface FieldValues {
+    void set(
+        Handle h,
+        User actor,
+        ProductAccess product,
+        long itemId,
+        String itemType,
+        Map<String, com.fasterxml.jackson.databind.JsonNode> values);
+
+    void recompute(Handle h, long productId, long itemId, Double estimate);
+
+    FieldValues NONE =
+        new FieldValues() {
+          @Override
+          public void set(
+              Handle h,
+              User actor,
+              ProductAccess product,
+              long itemId,
+              String itemType,
+              Map<String, com.fasterxml.jackson.databind.JsonNode> values) {}
+
+          @Override
+          public void recompute(Handle h, long productId, long itemId, Double estimate) {}
+        };
+  }
+
   /** A work item with the reader's access. */
   public record View(
       WorkItem item, ItemAccess access, Workflow workflow, WorkflowStore.Settings settings) {}
 
   public WorkItem create(User actor, String productRef, NewWorkItem in) {
+    return create(actor, productRef, in, Map.of());
+  }
+
+  /** Creates a work item with values of the product's custom fields, all or nothing. */
+  public WorkItem create(
+      User actor,
+      String productRef,
+      NewWorkItem in,
+      Map<String, com.fasterxml.jackson.databind.JsonNode> fieldValues) {
     return db.tx(
         h -> {
           ProductAccess product =
               products.access(h, actor, productRef).require(Role.EDITOR, "create work items");
-          return create(h, actor, product, in);
+          WorkItem created = create(h, actor, product, in);
+          fields.set(h, actor, product, created.id(), created.type().id(), fieldValues);
+          return store.byId(h, created.id()).orElseThrow();
         });
   }
 
@@ -154,6 +200,7 @@ public final class WorkItemService {
         .optionalText("story_benefit", benefit, 1000)
         .optionalText("acceptance", acceptance, 50_000)
         .orThrow();
+    io.hatrack.definition.story.AcceptanceCriteria.validate(acceptance);
   }
 
   /** An estimate in the product's unit. */
@@ -177,6 +224,25 @@ public final class WorkItemService {
           "estimate", "must be a number from 0 to 10,000 " + settings.estimateUnit().label());
     }
     return new Estimate(points, null);
+  }
+
+  /**
+   * The estimate after an update. One left alone stays as it is, even in a unit the product no
+   * longer uses; a new one replaces the old, whose value in another unit is dropped.
+   */
+  private static Estimate estimate(
+      WorkflowStore.Settings settings, WorkItem before, WorkItemChanges c) {
+    if (!c.estimate().present() && !c.size().present()) {
+      return new Estimate(before.estimate(), before.size());
+    }
+    boolean sized = settings.estimateUnit() == EstimateUnit.SIZE;
+    Double points =
+        c.estimate().present() ? c.estimate().value() : (sized ? null : before.estimate());
+    String size =
+        c.size().present()
+            ? c.size().value()
+            : (sized && before.size() != null ? before.size().id() : null);
+    return estimate(settings, points, size);
   }
 
   private Long owner(Handle h, ProductAccess product, String ref) {
@@ -268,19 +334,19 @@ public final class WorkItemService {
               continue;
             }
             String name = "word" + n++;
-            // '!' rather than a backslash: JDBI reads '\' as the start of a longer literal and
-            // would stop binding the parameters after it.
+            // '!' rather than a backslash: JDBI's parser reads '\' as an open quote, so a second
+            // word's parameter would vanish into a string literal.
             where.append(" AND e.search_title LIKE :").append(name).append(" ESCAPE '!'");
-            String literal =
-                word.toLowerCase(Locale.ROOT)
-                    .replace("!", "!!")
-                    .replace("%", "!%")
-                    .replace("_", "!_");
-            params.put(name, "%" + literal + "%");
+            params.put(name, "%" + likeEscape(EntityStore.searchable(word)) + "%");
           }
           return new WorkItemStore.SqlFilter(
               where.toString(), params, WorkItemStore.SqlFilter.NONE.orderBy());
         };
+  }
+
+  /** Escapes LIKE's wildcards with '!', the escape character {@link #TITLE_WORDS} declares. */
+  static String likeEscape(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   /** One page of a product's items, with what a page showing them needs. */
@@ -329,7 +395,12 @@ public final class WorkItemService {
     }
     String orderBy = order;
     WorkItemType only = type == null || type.isBlank() ? null : WorkItemType.parse("type", type);
-    int offset = cursor == null || cursor.isBlank() ? 0 : (int) Cursor.decode(cursor, 1)[0];
+    new Validation().check("limit", limit >= 1, "must be at least 1").orThrow();
+    long at = cursor == null || cursor.isBlank() ? 0 : Cursor.decode(cursor, 1)[0];
+    if (at < 0 || at > Integer.MAX_VALUE - limit - 1) {
+      throw Invalid.field("cursor", "is not a cursor that this listing gave out");
+    }
+    int offset = (int) at;
     return db.tx(
         h -> {
           ProductAccess product = products.access(h, actor, productRef);
@@ -371,81 +442,108 @@ public final class WorkItemService {
 
   /** Changes a work item if it is still at {@code expectedVersion}. */
   public WorkItem update(User actor, String ref, long expectedVersion, WorkItemChanges c) {
+    return update(actor, ref, expectedVersion, c, Map.of());
+  }
+
+  /**
+   * Changes a work item and values of its custom fields (absent fields kept, null clears) if it is
+   * still at {@code expectedVersion}; all or nothing.
+   */
+  public WorkItem update(
+      User actor,
+      String ref,
+      long expectedVersion,
+      WorkItemChanges c,
+      Map<String, com.fasterxml.jackson.databind.JsonNode> fieldValues) {
     return db.tx(
         h -> {
-          View view = view(h, actor, ref);
-          view.access().require(Role.EDITOR, "edit work items");
-          WorkItem before = view.item();
+          WorkItem changed = updateInside(h, actor, ref, expectedVersion, c);
           ProductAccess product =
-              products.access(h, actor, Long.toString(before.item().productId()));
-          String title = c.title().present() ? text(c.title().value()) : before.title();
-          WorkItemType type =
-              c.type().present() ? WorkItemType.parse("type", c.type().value()) : before.type();
-          String description = c.description().or(before.description());
-          description = description == null ? "" : description;
-          String role = c.storyRole().present() ? text(c.storyRole().value()) : before.storyRole();
-          String goal = c.storyGoal().present() ? text(c.storyGoal().value()) : before.storyGoal();
-          String benefit =
-              c.storyBenefit().present() ? text(c.storyBenefit().value()) : before.storyBenefit();
-          String acceptance =
-              c.acceptance().present() ? text(c.acceptance().value()) : before.acceptance();
-          validateTexts(title, description, role, goal, benefit, acceptance);
-          WorkflowState state = before.state();
-          if (c.status().present()) {
-            state = view.workflow().state("status", c.status().value());
-            view.workflow().checkMove(before.state(), state);
+              products.access(h, actor, Long.toString(changed.item().productId()));
+          if (!fieldValues.isEmpty()) {
+            fields.set(h, actor, product, changed.id(), changed.type().id(), fieldValues);
+          } else {
+            fields.recompute(h, product.id(), changed.id(), changed.estimate());
           }
-          Estimate estimate =
-              estimate(
-                  view.settings(),
-                  c.estimate().present() ? c.estimate().value() : before.estimate(),
-                  c.size().present()
-                      ? c.size().value()
-                      : (before.size() == null ? null : before.size().id()));
-          Long ownerId =
-              c.owner().present()
-                  ? owner(h, product, c.owner().value())
-                  : (before.owner() == null ? null : before.owner().id());
-          Long parentId = before.parent() == null ? null : before.parent().id();
-          WorkItem parent = null;
-          if (c.parent().present()) {
-            parent = parent(h, actor, product, c.parent().value());
-            checkNoCycle(h, before, parent);
-            parentId = parent == null ? null : parent.id();
-          } else if (parentId != null) {
-            parent = store.byId(h, parentId).orElse(null);
-          }
-          checkParent(type, parent);
-          checkChildrenFit(h, before, type);
-          double position =
-              c.position().present() && c.position().value() != null
-                  ? c.position().value()
-                  : before.position();
-          if (state.id() != before.state().id() && !c.position().present()) {
-            position = store.nextPosition(h, product.id(), state.id());
-          }
-          kernel.items().bump(h, actor, before.item(), expectedVersion, title);
-          store.update(
-              h,
-              before.id(),
-              new WorkItemStore.Row(
-                  product.id(),
-                  type,
-                  description,
-                  state.id(),
-                  ownerId,
-                  parentId,
-                  estimate.points(),
-                  estimate.size(),
-                  position,
-                  role,
-                  goal,
-                  benefit,
-                  acceptance));
-          WorkItem after = store.byId(h, before.id()).orElseThrow();
-          record(h, actor, before, after, description);
-          return after;
+          return changed;
         });
+  }
+
+  private WorkItem updateInside(
+      Handle h, User actor, String ref, long expectedVersion, WorkItemChanges c) {
+    {
+      {
+        View view = view(h, actor, ref);
+        view.access().require(Role.EDITOR, "edit work items");
+        WorkItem before = view.item();
+        ProductAccess product = products.access(h, actor, Long.toString(before.item().productId()));
+        String title = c.title().present() ? text(c.title().value()) : before.title();
+        WorkItemType type =
+            c.type().present() ? WorkItemType.parse("type", c.type().value()) : before.type();
+        String description = c.description().or(before.description());
+        description = description == null ? "" : description;
+        String role = c.storyRole().present() ? text(c.storyRole().value()) : before.storyRole();
+        String goal = c.storyGoal().present() ? text(c.storyGoal().value()) : before.storyGoal();
+        String benefit =
+            c.storyBenefit().present() ? text(c.storyBenefit().value()) : before.storyBenefit();
+        String acceptance =
+            c.acceptance().present() ? text(c.acceptance().value()) : before.acceptance();
+        validateTexts(title, description, role, goal, benefit, acceptance);
+        WorkflowState state = before.state();
+        if (c.status().present()) {
+          state = view.workflow().state("status", c.status().value());
+          view.workflow().checkMove(before.state(), state);
+        }
+        Estimate estimate = estimate(view.settings(), before, c);
+        Long ownerId =
+            c.owner().present()
+                ? owner(h, product, c.owner().value())
+                : (before.owner() == null ? null : before.owner().id());
+        Long parentId = before.parent() == null ? null : before.parent().id();
+        WorkItem parent = null;
+        if (c.parent().present()) {
+          parent = parent(h, actor, product, c.parent().value());
+          checkNoCycle(h, before, parent);
+          parentId = parent == null ? null : parent.id();
+        } else if (parentId != null) {
+          parent = store.byId(h, parentId).orElse(null);
+        }
+        // Only a new place or a new type is checked: a delete may have moved the item up under
+        // a parent its type would not choose, and that must not block editing its other fields.
+        if (c.parent().present() || type != before.type()) {
+          checkParent(type, parent);
+        }
+        checkChildrenFit(h, before, type);
+        double position =
+            c.position().present() && c.position().value() != null
+                ? c.position().value()
+                : before.position();
+        if (state.id() != before.state().id() && !c.position().present()) {
+          position = store.nextPosition(h, product.id(), state.id());
+        }
+        kernel.items().bump(h, actor, before.item(), expectedVersion, title);
+        store.update(
+            h,
+            before.id(),
+            new WorkItemStore.Row(
+                product.id(),
+                type,
+                description,
+                state.id(),
+                ownerId,
+                parentId,
+                estimate.points(),
+                estimate.size(),
+                position,
+                role,
+                goal,
+                benefit,
+                acceptance));
+        WorkItem after = store.byId(h, before.id()).orElseThrow();
+        record(h, actor, before, after, description);
+        return after;
+      }
+    }
   }
 
   private void checkNoCycle(Handle h, WorkItem item, WorkItem newParent) {

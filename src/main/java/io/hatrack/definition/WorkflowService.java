@@ -11,7 +11,9 @@ import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,55 +156,28 @@ public final class WorkflowService {
   /**
    * Replaces the workflow with {@code states} in this order (admins). Existing states are kept by
    * id (and may be renamed); states left out are removed, which is refused while items are in them.
-   * Every state must be reachable and at least one must be "done".
+   * Every state must be reachable from the first one and at least one must be "done".
    */
   public Workflow replace(User actor, String productRef, List<StateInput> states) {
-    Validation v = new Validation();
-    v.check("states", states != null && !states.isEmpty(), "a workflow needs at least one state");
-    v.orThrow();
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < states.size(); i++) {
-      StateInput s = states.get(i);
-      String name = s.name() == null ? null : s.name().trim();
-      v.text("states[" + i + "].name", name, 40);
-      v.check(
-          "states[" + i + "].name",
-          name == null || names.add(name.toLowerCase(Locale.ROOT)),
-          "is used twice");
-      StateCategory.parse("states[" + i + "].category", s.category());
-    }
-    v.check(
-        "states",
-        states.stream().anyMatch(s -> "done".equalsIgnoreCase(s.category())),
-        "at least one state must be in the done category");
-    v.orThrow();
+    validate(states);
     return db.tx(
         h -> {
           ProductAccess product =
               products.access(h, actor, productRef).require(Role.ADMIN, "change the workflow");
           Workflow before = workflow(h, product.id());
-          Map<String, Long> ids = new LinkedHashMap<>();
           Set<Long> kept = new HashSet<>();
-          for (int i = 0; i < states.size(); i++) {
-            StateInput s = states.get(i);
-            StateCategory category = StateCategory.parse("category", s.category());
+          for (StateInput s : states) {
             if (s.id() != null) {
-              WorkflowState existing =
-                  before
-                      .byId(s.id())
-                      .orElseThrow(
-                          () ->
-                              Invalid.field(
-                                  "states", "no state with id " + s.id() + " in this workflow"));
-              store.updateState(h, existing.id(), s.name().trim(), category, i);
-              ids.put(s.name().trim().toLowerCase(Locale.ROOT), existing.id());
-              kept.add(existing.id());
-            } else {
-              ids.put(
-                  s.name().trim().toLowerCase(Locale.ROOT),
-                  store.insertState(h, product.id(), s.name().trim(), category, i));
+              before
+                  .byId(s.id())
+                  .orElseThrow(
+                      () ->
+                          Invalid.field(
+                              "states", "no state with id " + s.id() + " in this workflow"));
+              kept.add(s.id());
             }
           }
+          // Removed states go first, so that a kept or new state may take over a removed name.
           for (WorkflowState old : before.states()) {
             if (!kept.contains(old.id())) {
               long inUse = store.itemsInState(h, old.id());
@@ -217,11 +192,31 @@ public final class WorkflowService {
               store.deleteState(h, old.id());
             }
           }
+          // Kept states step aside under names no one types, so that two may swap their names.
+          for (WorkflowState old : before.states()) {
+            if (kept.contains(old.id())) {
+              store.updateState(h, old.id(), "\u0001" + old.id(), old.category(), old.position());
+            }
+          }
+          Map<String, Long> ids = new LinkedHashMap<>();
+          for (int i = 0; i < states.size(); i++) {
+            StateInput s = states.get(i);
+            StateCategory category = StateCategory.parse("category", s.category());
+            String name = s.name().trim();
+            if (s.id() != null) {
+              store.updateState(h, s.id(), name, category, i);
+              ids.put(name.toLowerCase(Locale.ROOT), s.id());
+            } else {
+              ids.put(
+                  name.toLowerCase(Locale.ROOT),
+                  store.insertState(h, product.id(), name, category, i));
+            }
+          }
           Set<Workflow.Transition> moves = new HashSet<>();
           for (StateInput s : states) {
             long from = ids.get(s.name().trim().toLowerCase(Locale.ROOT));
             for (String target : s.movesTo() == null ? List.<String>of() : s.movesTo()) {
-              Long to = ids.get(target.trim().toLowerCase(Locale.ROOT));
+              Long to = ids.get(target == null ? "" : target.trim().toLowerCase(Locale.ROOT));
               if (to == null) {
                 throw Invalid.field(
                     "states",
@@ -252,6 +247,75 @@ public final class WorkflowService {
                   true));
           return after;
         });
+  }
+
+  /** Refuses states that cannot make a workflow, before anything is written. */
+  private static void validate(List<StateInput> states) {
+    Validation v = new Validation();
+    v.check("states", states != null && !states.isEmpty(), "a workflow needs at least one state");
+    v.orThrow();
+    Set<String> names = new HashSet<>();
+    Set<Long> given = new HashSet<>();
+    for (int i = 0; i < states.size(); i++) {
+      StateInput s = states.get(i);
+      v.check("states[" + i + "].id", s.id() == null || given.add(s.id()), "is used twice");
+      String name = s.name() == null ? null : s.name().trim();
+      v.text("states[" + i + "].name", name, 40);
+      v.check(
+          "states[" + i + "].name",
+          name == null || names.add(name.toLowerCase(Locale.ROOT)),
+          "is used twice");
+      StateCategory.parse("states[" + i + "].category", s.category());
+    }
+    v.check(
+        "states",
+        states.stream()
+            .anyMatch(s -> s.category() != null && "done".equalsIgnoreCase(s.category().trim())),
+        "at least one state must be in the done category");
+    v.orThrow();
+    List<String> unreachable = unreachable(states);
+    if (!unreachable.isEmpty()) {
+      throw Invalid.field(
+          "states",
+          "no move leads from \u201c"
+              + states.get(0).name().trim()
+              + "\u201d to \u201c"
+              + String.join("\u201d, \u201c", unreachable)
+              + "\u201d");
+    }
+  }
+
+  /**
+   * The names of the states that no chain of moves reaches from the first one, where new items
+   * start. Moves to unknown states are left for the caller to refuse.
+   */
+  private static List<String> unreachable(List<StateInput> states) {
+    Map<String, StateInput> byName = new LinkedHashMap<>();
+    for (StateInput s : states) {
+      byName.put(s.name().trim().toLowerCase(Locale.ROOT), s);
+    }
+    Set<String> reached = new HashSet<>();
+    Deque<String> queue = new ArrayDeque<>();
+    String first = states.get(0).name().trim().toLowerCase(Locale.ROOT);
+    reached.add(first);
+    queue.add(first);
+    while (!queue.isEmpty()) {
+      StateInput at = byName.get(queue.poll());
+      for (String target : at.movesTo() == null ? List.<String>of() : at.movesTo()) {
+        String next = target == null ? "" : target.trim().toLowerCase(Locale.ROOT);
+        if (byName.containsKey(next) && reached.add(next)) {
+          queue.add(next);
+        }
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    byName.forEach(
+        (key, s) -> {
+          if (!reached.contains(key)) {
+            missing.add(s.name().trim());
+          }
+        });
+    return missing;
   }
 
   private static List<String> describe(Workflow w) {

@@ -20,10 +20,11 @@ public final class WorkflowStore {
         .map(
             (rs, ctx) -> {
               double limit = rs.getDouble("story_size_limit");
+              Double storySizeLimit = rs.wasNull() ? null : limit;
               return new Settings(
                   rs.getLong("product_id"),
                   EstimateUnit.parse("estimate_unit", rs.getString("estimate_unit")),
-                  rs.wasNull() ? null : limit,
+                  storySizeLimit,
                   rs.getLong("version"));
             })
         .findOne();

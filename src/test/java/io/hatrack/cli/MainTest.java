@@ -84,6 +84,7 @@ class MainTest {
       case "user add" -> new String[] {"--email", "ana@example.test", "--name", "Ana"};
       case "token create" -> new String[] {"--email", "ana@example.test"};
       case "backup", "restore" -> new String[] {"backup.zip"};
+      case "export gherkin" -> new String[] {"CHK-42"};
       default -> new String[0];
     };
   }
@@ -106,7 +107,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"user", "token"})
+  @ValueSource(strings = {"user", "token", "export"})
   void aGroupWithoutSubcommandIsAUsageError(String group) {
     CommandLineRun run = CommandLineRun.of(group);
 

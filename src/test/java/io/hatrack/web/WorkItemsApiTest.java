@@ -193,4 +193,32 @@ class WorkItemsApiTest {
     assertThat(ana.patch(settings, "{\"estimate_unit\":\"days\"}", changed.header("ETag")).status())
         .isEqualTo(200);
   }
+
+  @Test
+  void customFieldValuesAreWrittenWithTheItemAndAWrongTypeChangesNothing() {
+    Answer field =
+        ana.post(
+            "/api/v1/products/" + product.slug() + "/fields",
+            "{\"name\":\"Customer value\",\"type\":\"number\"}");
+    assertThat(field.status()).as(field.toString()).isEqualTo(201);
+    String key = field.json().path("key").asText();
+    JsonNode item = create("{\"type\":\"feature\",\"title\":\"Valued\"}");
+    String path = "/api/v1/items/" + item.path("key").asText();
+
+    Answer set =
+        ana.patch(path, "{\"title\":\"Valued more\",\"fields\":{\"" + key + "\":7}}", "\"1\"");
+    Answer refused =
+        ana.patch(
+            path,
+            "{\"title\":\"Never saved\",\"fields\":{\"" + key + "\":\"lots\"}}",
+            set.header("ETag"));
+
+    assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    assertThat(set.json().path("fields").path(key).asDouble()).isEqualTo(7.0);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.toString()).contains("fields." + key);
+    JsonNode now = ana.get(path).json();
+    assertThat(now.path("title").asText()).isEqualTo("Valued more");
+    assertThat(now.path("fields").path(key).asDouble()).isEqualTo(7.0);
+  }
 }

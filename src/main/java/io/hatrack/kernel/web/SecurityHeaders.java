@@ -16,7 +16,7 @@ public final class SecurityHeaders {
   private SecurityHeaders() {}
 
   public static void apply(Context ctx) {
-    // A handler that serves a document of its own (an SVG image, say) may set a stricter policy.
+    // A handler may have set a stricter policy of its own (an uploaded SVG served on its own).
     if (ctx.res().getHeader("Content-Security-Policy") == null) {
       ctx.header("Content-Security-Policy", CSP);
     }

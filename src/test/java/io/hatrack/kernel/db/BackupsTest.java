@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.hatrack.definition.NewWorkItem;
+import io.hatrack.definition.decisions.DecisionDraft;
+import io.hatrack.definition.decisions.DecisionOption;
+import io.hatrack.definition.docs.NewDocument;
+import io.hatrack.definition.docs.TemplateInput;
+import io.hatrack.definition.fields.FieldInput;
+import io.hatrack.definition.prototypes.PrototypeService;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
@@ -84,6 +91,65 @@ class BackupsTest {
     definition
         .workItems()
         .create(ana, "checkout", NewWorkItem.of("story", "Story").withParent(epic.key()));
+    // The decision log: a decision with options and deciders, superseded by a later one.
+    var decided =
+        definition
+            .decisions()
+            .create(
+                ana,
+                "checkout",
+                DecisionDraft.of("Décision ✓")
+                    .withOptions(
+                        new DecisionOption("A", AWKWARD_TEXT, List.of("+"), List.of("-"), true))
+                    .decided("2025-12-31", "ana", "ben"));
+    definition
+        .decisions()
+        .create(ana, "checkout", DecisionDraft.of("Later").superseding(decided.key()));
+    // Custom fields: a text value, a person and a computed formula on the epic.
+    definition.fields().create(ana, "checkout", FieldInput.of("Notes ✓", "text"));
+    definition.fields().create(ana, "checkout", FieldInput.of("Reviewer", "person"));
+    definition
+        .fields()
+        .create(ana, "checkout", FieldInput.of("Half", "formula").withFormula("estimate / 2"));
+    app.database()
+        .txVoid(
+            h ->
+                definition
+                    .fields()
+                    .setValues(
+                        h,
+                        ana,
+                        app.products().access(h, ana, "checkout"),
+                        epic.id(),
+                        epic.type().id(),
+                        Map.of(
+                            "notes",
+                            TextNode.valueOf(AWKWARD_TEXT),
+                            "reviewer",
+                            TextNode.valueOf("@ben"))));
+    // Prototypes: screens (an uploaded image's bytes), a hotspot, a revoked share link.
+    var prototypes = definition.prototypes();
+    var prototype = prototypes.create(ana, "checkout", "Prototype ✓", AWKWARD_TEXT);
+    byte[] svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"30\"><text>✓</text></svg>"
+            .getBytes(StandardCharsets.UTF_8);
+    var first = prototypes.addImage(ana, prototype.key(), 1, "Ünïcødé", svg, null).value();
+    var second = prototypes.addImage(ana, prototype.key(), 2, "Second", svg, null).value();
+    prototypes.addHotspot(
+        ana,
+        prototype.key(),
+        3,
+        first.id(),
+        new PrototypeService.HotspotInput(0.1, 0.2, 0.3, 0.4, second.id(), AWKWARD_TEXT));
+    var share = prototypes.share(ana, prototype.key(), "Revoked");
+    prototypes.revokeShare(ana, prototype.key(), share.link().id());
+    // Requirement documents: a product template, a document with versions and an approver.
+    var docs = definition.documents();
+    var template =
+        docs.templates().create(ana, "checkout", new TemplateInput("Brief ✓", "", AWKWARD_TEXT));
+    var doc = docs.documents().create(ana, "checkout", NewDocument.of(template.key(), "Doc ✓"));
+    docs.documents().update(ana, doc.key(), doc.version(), null, AWKWARD_TEXT + "\nv2");
+    docs.documents().requestReview(ana, doc.key(), List.of("ben"));
     // Wireframes with two versions, and an image attached to the epic (bytes in a BLOB).
     var wireframes = definition.wireframes().wireframes();
     var sketch = wireframes.create(ana, "checkout", "Sketch ✓", "{\n  \"Ünïcødé ✓\" | [OK]\n}");
