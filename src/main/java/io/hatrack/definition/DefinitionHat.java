@@ -15,12 +15,12 @@ import io.hatrack.definition.prototypes.PrototypeRoutes;
 import io.hatrack.definition.prototypes.PrototypeService;
 import io.hatrack.definition.prototypes.PrototypeStore;
 import io.hatrack.definition.prototypes.PrototypesDemo;
-import io.hatrack.definition.prototypes.ScreenSource;
 import io.hatrack.definition.story.StoriesDemo;
 import io.hatrack.definition.story.StoryApi;
 import io.hatrack.definition.story.StoryRoutes;
 import io.hatrack.definition.story.StoryService;
 import io.hatrack.definition.story.StoryStore;
+import io.hatrack.definition.wireframes.PrototypeScreens;
 import io.hatrack.definition.wireframes.Wireframes;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
@@ -125,7 +125,7 @@ public final class DefinitionHat {
             new PrototypeStore(),
             k.products(),
             k.items(),
-            ScreenSource.NONE,
+            new PrototypeScreens(wireframes.wireframes(), wireframes.attachments()),
             k.audit(),
             k.clock());
     kinds.register(Documents.KIND);
