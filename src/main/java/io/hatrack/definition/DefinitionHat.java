@@ -146,7 +146,7 @@ public final class DefinitionHat {
   public List<Routes> routes(
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
-    routes.add(new WorkItemApi(workItems, workflows, fields, representations, json));
+    routes.add(new WorkItemApi(kernel.db(), workItems, workflows, fields, representations, json));
     routes.add(
         new WorkItemRoutes(
             workItems,
@@ -154,7 +154,7 @@ public final class DefinitionHat {
             kernel.products(),
             kernel.workspaces(),
             panels,
-            new WorkItemRoutes.Parts(fields, stories)));
+            new WorkItemRoutes.Parts(kernel.db(), fields, stories)));
     routes.addAll(decisions.routes(html, panels, representations, json));
     routes.add(new CustomFieldApi(fields, json));
     routes.add(new CustomFieldRoutes(fields, kernel.products(), html));

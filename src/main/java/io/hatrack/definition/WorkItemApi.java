@@ -30,14 +30,17 @@ public final class WorkItemApi implements Routes {
   private final WorkflowService workflows;
   private final ObjectMapper json;
   private final io.hatrack.definition.fields.CustomFieldService fields;
+  private final io.hatrack.kernel.db.Database db;
 
   public WorkItemApi(
+      io.hatrack.kernel.db.Database db,
       WorkItemService items,
       WorkflowService workflows,
       io.hatrack.definition.fields.CustomFieldService fields,
       ItemRepresentations representations,
       ObjectMapper json) {
     this.fields = fields;
+    this.db = db;
     this.items = items;
     this.workflows = workflows;
     this.json = json;
@@ -120,7 +123,7 @@ public final class WorkItemApi implements Routes {
 
   /** The items with the values of their custom fields (read for the page at once). */
   private List<WorkItemJson> withFields(List<WorkItemJson> list) {
-    var values = fields.values(list.stream().map(WorkItemJson::id).toList());
+    var values = db.read(h -> fields.values(h, list.stream().map(WorkItemJson::id).toList()));
     return list.stream()
         .map(
             j -> {

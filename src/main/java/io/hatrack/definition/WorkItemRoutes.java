@@ -43,6 +43,7 @@ public final class WorkItemRoutes implements Routes {
 
   /** The other parts of the hat that an item page shows: custom fields and story checks. */
   public record Parts(
+      io.hatrack.kernel.db.Database db,
       io.hatrack.definition.fields.CustomFieldService fields,
       io.hatrack.definition.story.StoryService stories) {}
 
@@ -346,7 +347,11 @@ public final class WorkItemRoutes implements Routes {
     String description =
         html.markdown(item.description(), html.markdownContext(product.workspace()));
     var fieldValues =
-        parts.fields().values(List.of(item.id())).getOrDefault(item.id(), Map.of()).values();
+        parts
+            .db()
+            .read(h -> parts.fields().values(h, List.of(item.id())))
+            .getOrDefault(item.id(), Map.of())
+            .values();
     var findings =
         item.type() == WorkItemType.STORY
             ? parts.stories().quality(user, Long.toString(item.id())).findings()

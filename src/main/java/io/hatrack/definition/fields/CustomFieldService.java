@@ -294,8 +294,7 @@ public final class CustomFieldService {
   }
 
   /**
-   * Deletes a field and every value of it (admins), if it is still at {@code expectedVersion} and
-   * no formula uses it.
+   * Deletes a field and its values (admins) if still at {@code expectedVersion} and unused.
    *
    * @return how many items lost a value
    */
@@ -749,11 +748,6 @@ public final class CustomFieldService {
    * empty map when it has no value); values of fields that do not apply to the item's kind are left
    * out.
    */
-  /** Values of items the caller may read (access is checked first), in a read of their own. */
-  public Map<Long, Map<String, FieldValue>> values(Collection<Long> itemIds) {
-    return db.read(h -> values(h, itemIds));
-  }
-
   public Map<Long, Map<String, FieldValue>> values(Handle h, Collection<Long> itemIds) {
     Map<Long, Map<String, FieldValue>> out = new LinkedHashMap<>();
     for (Long id : itemIds) {
