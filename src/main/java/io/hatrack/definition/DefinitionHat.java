@@ -15,7 +15,6 @@ import io.hatrack.definition.prototypes.PrototypeRoutes;
 import io.hatrack.definition.prototypes.PrototypeService;
 import io.hatrack.definition.prototypes.PrototypeStore;
 import io.hatrack.definition.prototypes.PrototypesDemo;
-import io.hatrack.definition.prototypes.ScreenSource;
 import io.hatrack.definition.query.FieldCatalogStore;
 import io.hatrack.definition.query.QueryStore;
 import io.hatrack.definition.query.SavedViewService;
@@ -28,6 +27,8 @@ import io.hatrack.definition.story.StoryApi;
 import io.hatrack.definition.story.StoryRoutes;
 import io.hatrack.definition.story.StoryService;
 import io.hatrack.definition.story.StoryStore;
+import io.hatrack.definition.wireframes.PrototypeScreens;
+import io.hatrack.definition.wireframes.Wireframes;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -73,6 +74,7 @@ public final class DefinitionHat {
   private final Documents documents;
   private final WorkItemQuery queries;
   private final SavedViewService views;
+  private final Wireframes wireframes;
 
   public DefinitionHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -117,6 +119,17 @@ public final class DefinitionHat {
     this.stories =
         new StoryService(
             k.db(), new StoryStore(), workItems, k.products(), k.collaboration().links());
+    this.wireframes =
+        new Wireframes(
+            new Wireframes.Kernel(
+                k.db(),
+                k.products(),
+                k.items(),
+                k.collaboration(),
+                k.notifier(),
+                k.audit(),
+                k.clock()),
+            kinds);
     kinds.register(new ItemKind(PrototypeStore.KIND, "Prototype", "definition/prototypes"));
     this.prototypes =
         new PrototypeService(
@@ -124,7 +137,7 @@ public final class DefinitionHat {
             new PrototypeStore(),
             k.products(),
             k.items(),
-            ScreenSource.NONE,
+            new PrototypeScreens(wireframes.wireframes(), wireframes.attachments()),
             k.audit(),
             k.clock());
     kinds.register(Documents.KIND);
@@ -169,6 +182,7 @@ public final class DefinitionHat {
     routes.add(new PrototypePlayPages(prototypes, kernel.products(), html));
     routes.addAll(documents.routes(html, panels, representations, json));
     routes.add(new ViewApi(views, json));
+    routes.addAll(wireframes.routes(html, panels, representations, json));
     return routes;
   }
 
@@ -183,6 +197,7 @@ public final class DefinitionHat {
     seeds.add(new PrototypesDemo(prototypes, kernel.items(), kernel.collaboration()));
     seeds.add(documents.demo());
     seeds.add(new ViewsDemo(kernel.db(), views, kernel.products(), new QueryStore()));
+    seeds.add(wireframes.demo());
     return seeds;
   }
 
@@ -226,6 +241,11 @@ public final class DefinitionHat {
   /** Saved views of work items, shared in a product. */
   public SavedViewService views() {
     return views;
+  }
+
+  /** Wireframes in PlantUML Salt, and images attached to any item. */
+  public Wireframes wireframes() {
+    return wireframes;
   }
 
   Kernel kernel() {

@@ -159,6 +159,19 @@ class BackupsTest {
             "checkout",
             new SavedViewService.ViewInput(
                 "Épics ✓ \"quoted\"", "board", "type:epic -\"a, b\"", "status", List.of("key")));
+    // Wireframes with two versions, and an image attached to the epic (bytes in a BLOB).
+    var wireframes = definition.wireframes().wireframes();
+    var sketch = wireframes.create(ana, "checkout", "Sketch ✓", "{\n  \"Ünïcødé ✓\" | [OK]\n}");
+    wireframes.update(ana, sketch.item().key(), 1, null, "{\n  [Pay 🚀]\n}");
+    definition
+        .wireframes()
+        .attachments()
+        .upload(
+            ana,
+            epic.key(),
+            "tiny ✓.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"2\"/>"
+                .getBytes(StandardCharsets.UTF_8));
   }
 
   private static void assertSameRows(
