@@ -207,14 +207,17 @@ public final class WorkItemStore {
         + 1024;
   }
 
-  /** One page of a filtered, sorted listing. */
+  /**
+   * One page of a filtered, sorted listing. The page's ids are found first over the few joins the
+   * filter and order need, and only those rows are then read whole: the child counts and parents
+   * are worked out for 50 rows, not for every row the sort has to look at.
+   */
   public List<WorkItem> list(Handle h, long productId, SqlFilter filter, int offset, int limit) {
     Query q =
         h.createQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM "
-                + FROM
+            "SELECT e.id FROM entity e JOIN work_item w ON w.id = e.id"
+                + " JOIN workflow_state s ON s.id = w.state_id"
+                + " LEFT JOIN app_user o ON o.id = w.owner_id"
                 + " WHERE w.product_id = :product AND e.deleted_at IS NULL"
                 + filter.where()
                 + " ORDER BY "
@@ -222,7 +225,20 @@ public final class WorkItemStore {
                 + " LIMIT :limit OFFSET :offset");
     q.bind("product", productId).bind("limit", limit).bind("offset", offset);
     filter.params().forEach(q::bind);
-    return q.map((rs, ctx) -> map(rs)).list();
+    List<Long> ids = q.mapTo(Long.class).list();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, WorkItem> byId = new java.util.HashMap<>();
+    h.createQuery("SELECT " + COLUMNS + " FROM " + FROM + " WHERE e.id IN (<ids>)")
+        .bindList("ids", ids)
+        .map((rs, ctx) -> map(rs))
+        .forEach(w -> byId.put(w.id(), w));
+    List<WorkItem> page = new ArrayList<>(ids.size());
+    for (Long id : ids) {
+      page.add(byId.get(id));
+    }
+    return page;
   }
 
   public long count(Handle h, long productId, SqlFilter filter) {
