@@ -1,22 +1,24 @@
 package io.hatrack.definition;
 
 import io.hatrack.kernel.Invalid;
-import java.util.Locale;
 
 /** What a workflow state means for progress: not started, in progress, or finished. */
 public enum StateCategory {
-  TODO("To do"),
-  DOING("In progress"),
-  DONE("Done");
+  NOT_STARTED("todo", "To do"),
+  DOING("doing", "In progress"),
+  DONE("done", "Done");
 
+  private final String id;
   private final String label;
 
-  StateCategory(String label) {
+  StateCategory(String id, String label) {
+    this.id = id;
     this.label = label;
   }
 
+  /** The stored and typed name: todo, doing or done. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   public String label() {

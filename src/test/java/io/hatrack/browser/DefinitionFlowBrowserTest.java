@@ -97,7 +97,7 @@ class DefinitionFlowBrowserTest {
     wait.until(ExpectedConditions.urlContains(base + "/items/"));
     String storyKey = driver.getCurrentUrl().replaceAll(".*/items/", "");
     assertThat(find(".sub").getText()).contains(featureKey);
-    assertThat(find(".story-card").getText()).contains("returning shopper");
+    assertThat(find("#story-acceptance").getText()).contains("returning shopper");
 
     // Acceptance criteria, then the quality check that reads them.
     assertThat(find("#story-quality").getText()).contains("Testable");

@@ -11,7 +11,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WorkflowTest {
-  private static final WorkflowState OPEN = new WorkflowState(1, 9, "Open", StateCategory.TODO, 0);
+  private static final WorkflowState OPEN =
+      new WorkflowState(1, 9, "Open", StateCategory.NOT_STARTED, 0);
   private static final WorkflowState BUSY =
       new WorkflowState(2, 9, "In progress", StateCategory.DOING, 1);
   private static final WorkflowState DONE = new WorkflowState(3, 9, "Done", StateCategory.DONE, 2);

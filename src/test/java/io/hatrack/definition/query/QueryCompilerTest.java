@@ -62,8 +62,8 @@ class QueryCompilerTest {
     @Override
     public List<WorkflowState> states() {
       return List.of(
-          new WorkflowState(1, 1, "Backlog", StateCategory.TODO, 0),
-          new WorkflowState(2, 1, "Ready", StateCategory.TODO, 1),
+          new WorkflowState(1, 1, "Backlog", StateCategory.NOT_STARTED, 0),
+          new WorkflowState(2, 1, "Ready", StateCategory.NOT_STARTED, 1),
           new WorkflowState(3, 1, "In progress", StateCategory.DOING, 2),
           new WorkflowState(4, 1, "In review", StateCategory.DOING, 3),
           new WorkflowState(5, 1, "Done", StateCategory.DONE, 4),
