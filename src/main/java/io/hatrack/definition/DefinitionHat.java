@@ -93,7 +93,8 @@ public final class DefinitionHat {
             workflows,
             k.products(),
             k.workspaces(),
-            new WorkItemService.Kernel(k.items(), k.notifier(), k.audit()),
+            new WorkItemService.Kernel(
+                k.items(), k.notifier(), k.audit(), k.collaboration().tags()),
             (h, product, actor, q) -> queries.compile(h, product, actor, q).filter(),
             new WorkItemService.FieldValues() {
               @Override

@@ -17,6 +17,7 @@ import io.hatrack.kernel.work.Mentions;
 import io.hatrack.kernel.work.Notifier;
 import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
+import io.hatrack.kernel.work.TagService;
 import io.hatrack.kernel.work.WorkspaceService;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ public final class WorkItemService {
   private final FieldValues fields;
 
   /** The kernel services a work item needs: identity, notifications, the audit log. */
-  public record Kernel(ItemService items, Notifier notifier, AuditLog audit) {}
+  public record Kernel(ItemService items, Notifier notifier, AuditLog audit, TagService tags) {}
 
   public WorkItemService(
       Database db,
@@ -159,6 +160,9 @@ public final class WorkItemService {
             text(in.storyGoal()),
             text(in.storyBenefit()),
             text(in.acceptance())));
+    if (in.tags() != null && !in.tags().isEmpty()) {
+      kernel.tags().set(h, actor, item, in.tags());
+    }
     WorkItem created = store.byId(h, item.id()).orElseThrow();
     kernel
         .notifier()

@@ -221,4 +221,29 @@ class WorkItemsApiTest {
     assertThat(now.path("title").asText()).isEqualTo("Valued more");
     assertThat(now.path("fields").path(key).asDouble()).isEqualTo(7.0);
   }
+
+  @Test
+  void tagsGivenAtCreationAreSavedWithTheItemAndABadTagSavesNothing() {
+    String title = "Tagged " + TestServer.unique();
+    JsonNode item =
+        create(
+            "{\"type\":\"story\",\"title\":\"" + title + "\",\"tags\":[\"Mobile\",\"q1-launch\"]}");
+    Answer refused =
+        ana.post(
+            items(), "{\"type\":\"story\",\"title\":\"" + title + " 2\",\"tags\":[\"no/slash\"]}");
+
+    Answer tags = ana.get("/api/v1/items/" + item.path("key").asText() + "/tags");
+    assertThat(tags.status()).isEqualTo(200);
+    assertThat(tags.toString()).contains("mobile", "q1-launch");
+    assertThat(
+            ana.get(items() + "?q=tag:mobile%20" + title.replace(" ", "%20"))
+                .json()
+                .path("total")
+                .asLong())
+        .isEqualTo(1);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.toString()).contains("tags[0]");
+    assertThat(ana.get(items() + "?q=" + title.replace(" ", "%20")).json().path("total").asLong())
+        .isEqualTo(1);
+  }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Tags on any item. A tag belongs to the workspace; names are lowercase words such as {@code
@@ -53,6 +54,23 @@ public final class TagService {
 
   /** Sets exactly these tags on the item (adding and removing as needed); returns them. */
   public List<String> set(User actor, String itemRef, List<String> names) {
+    Set<String> wanted = wanted(names);
+    return db.tx(
+        h -> {
+          ItemAccess access = items.access(h, actor, itemRef).require(Role.EDITOR, "tag items");
+          return set(h, actor, access.item(), wanted);
+        });
+  }
+
+  /**
+   * Sets exactly these tags on an item the caller may edit, inside the caller's transaction (a hat
+   * creating an item with its tags uses this, so that the item and its tags are saved together).
+   */
+  public List<String> set(Handle h, User actor, Item item, List<String> names) {
+    return set(h, actor, item, wanted(names));
+  }
+
+  private static Set<String> wanted(List<String> names) {
     Set<String> wanted = new LinkedHashSet<>();
     List<String> given = names == null ? List.of() : names;
     for (int i = 0; i < given.size(); i++) {
@@ -61,32 +79,31 @@ public final class TagService {
     if (wanted.size() > 50) {
       throw Invalid.field("tags", "an item carries at most 50 tags");
     }
-    return db.tx(
-        h -> {
-          ItemAccess access = items.access(h, actor, itemRef).require(Role.EDITOR, "tag items");
-          Item item = access.item();
-          List<String> before = tags.forItem(h, item.id());
-          for (String old : before) {
-            if (!wanted.contains(old)) {
-              tags.detach(h, item.id(), item.workspaceId(), old);
-            }
-          }
-          for (String name : wanted) {
-            tags.attach(h, item.id(), tags.ensure(h, item.workspaceId(), name, clock.instant()));
-          }
-          List<String> after = tags.forItem(h, item.id());
-          if (!after.equals(before)) {
-            audit.record(
-                h,
-                item.change(
-                    actor.id(),
-                    "tags.changed",
-                    "changed the tags of " + item.label(),
-                    Map.of("tags", before),
-                    Map.of("tags", after)));
-          }
-          return after;
-        });
+    return wanted;
+  }
+
+  private List<String> set(Handle h, User actor, Item item, Set<String> wanted) {
+    List<String> before = tags.forItem(h, item.id());
+    for (String old : before) {
+      if (!wanted.contains(old)) {
+        tags.detach(h, item.id(), item.workspaceId(), old);
+      }
+    }
+    for (String name : wanted) {
+      tags.attach(h, item.id(), tags.ensure(h, item.workspaceId(), name, clock.instant()));
+    }
+    List<String> after = tags.forItem(h, item.id());
+    if (!after.equals(before)) {
+      audit.record(
+          h,
+          item.change(
+              actor.id(),
+              "tags.changed",
+              "changed the tags of " + item.label(),
+              Map.of("tags", before),
+              Map.of("tags", after)));
+    }
+    return after;
   }
 
   /** Adds one tag; returns the item's tags. */
