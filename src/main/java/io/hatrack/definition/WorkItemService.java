@@ -405,7 +405,7 @@ public final class WorkItemService {
       throw Invalid.field("cursor", "is not a cursor that this listing gave out");
     }
     int offset = (int) at;
-    return db.tx(
+    return db.read(
         h -> {
           ProductAccess product = products.access(h, actor, productRef);
           WorkItemStore.SqlFilter filter = queries.compile(h, product, actor, q);
@@ -419,11 +419,11 @@ public final class WorkItemService {
                 new WorkItemStore.SqlFilter(
                     filter.where() + " AND w.type = :onlyType", params, filter.orderBy());
           }
-          List<WorkItem> items = store.list(h, product.id(), filter, offset, limit + 1);
-          long total =
-              offset == 0 && items.size() <= limit
-                  ? items.size()
-                  : store.count(h, product.id(), filter);
+          long total = store.count(h, product.id(), filter);
+          List<WorkItem> items =
+              offset >= total
+                  ? List.of()
+                  : store.list(h, product.id(), filter, total, offset, limit + 1);
           String next = null;
           if (items.size() > limit) {
             items = items.subList(0, limit);

@@ -208,22 +208,40 @@ public final class WorkItemStore {
   }
 
   /**
-   * One page of a filtered, sorted listing. The page's ids are found first over the few joins the
-   * filter and order need, and only those rows are then read whole: the child counts and parents
-   * are worked out for 50 rows, not for every row the sort has to look at.
+   * One page of a filtered, sorted listing, of the {@code total} items that match (from {@link
+   * #count}). The page's ids are found first over the few joins the filter and order need, and only
+   * those rows are then read whole: the child counts and parents are worked out for 50 rows, not
+   * for every row the sort has to look at.
+   *
+   * <p>In the default order (last updated first) there are two ways to find a page, and the count
+   * says which is cheaper, so the database is told which to take: when many items match, walk
+   * entity's (product, kind, updated_at) index from the newest and stop once the page is full
+   * (about {@code (offset + limit) * items / total} rows); when few match, find them all through
+   * the filter's own indexes and sort those. Left to itself, the planner cannot know how many rows
+   * the walk would need and picks by the indexes alone.
    */
-  public List<WorkItem> list(Handle h, long productId, SqlFilter filter, int offset, int limit) {
+  public List<WorkItem> list(
+      Handle h, long productId, SqlFilter filter, long total, int offset, int limit) {
+    String join = "entity e JOIN work_item w ON w.id = e.id";
+    if (filter.orderBy().equals(SqlFilter.NONE.orderBy())) {
+      long wanted = (long) offset + limit;
+      boolean walk = total * total > wanted * productSize(h, productId);
+      // SQLite keeps the tables of a CROSS JOIN in the order written; PostgreSQL plans it freely.
+      join = walk ? "entity e CROSS JOIN work_item w" : "work_item w CROSS JOIN entity e";
+    }
     Query q =
         h.createQuery(
-            "SELECT e.id FROM entity e JOIN work_item w ON w.id = e.id"
+            "SELECT e.id FROM "
+                + join
                 + " JOIN workflow_state s ON s.id = w.state_id"
                 + " LEFT JOIN app_user o ON o.id = w.owner_id"
-                + " WHERE w.product_id = :product AND e.deleted_at IS NULL"
+                + " WHERE w.id = e.id AND w.product_id = :product AND e.product_id = :product"
+                + " AND e.kind = :kind AND e.deleted_at IS NULL"
                 + filter.where()
                 + " ORDER BY "
                 + filter.orderBy()
                 + " LIMIT :limit OFFSET :offset");
-    q.bind("product", productId).bind("limit", limit).bind("offset", offset);
+    q.bind("product", productId).bind("kind", KIND).bind("limit", limit).bind("offset", offset);
     filter.params().forEach(q::bind);
     List<Long> ids = q.mapTo(Long.class).list();
     if (ids.isEmpty()) {
@@ -241,23 +259,69 @@ public final class WorkItemStore {
     return page;
   }
 
+  /**
+   * At least as many as the product's work items: its highest item number (numbers are given out
+   * one by one to every item of the product), read from the end of an index rather than counted.
+   * Overstating the size only makes the walk look dearer than it is.
+   */
+  private static long productSize(Handle h, long productId) {
+    return h.createQuery("SELECT COALESCE(MAX(number), 0) FROM entity WHERE product_id = :product")
+        .bind("product", productId)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /**
+   * How many live items match. When no condition needs the entity row, the matching rows are
+   * counted in work_item alone, often from an index without reading the table, and the few deleted
+   * ones that match are taken off (found through entity's index of deleted rows); otherwise every
+   * match is joined with its entity row to check that it is live.
+   */
   public long count(Handle h, long productId, SqlFilter filter) {
-    Query q =
-        h.createQuery(
+    String joins =
+        (USES_STATE.matcher(filter.where()).find()
+                ? " JOIN workflow_state s ON s.id = w.state_id"
+                : "")
+            + (USES_OWNER.matcher(filter.where()).find()
+                ? " LEFT JOIN app_user o ON o.id = w.owner_id"
+                : "");
+    if (USES_ENTITY.matcher(filter.where()).find()) {
+      return countOf(
+          h,
+          productId,
+          filter,
+          "SELECT COUNT(*) FROM entity e JOIN work_item w ON w.id = e.id"
+              + joins
+              + " WHERE w.product_id = :product AND e.deleted_at IS NULL");
+    }
+    long matching =
+        countOf(
+            h,
+            productId,
+            filter,
+            "SELECT COUNT(*) FROM work_item w" + joins + " WHERE w.product_id = :product");
+    long deleted =
+        countOf(
+            h,
+            productId,
+            filter,
             "SELECT COUNT(*) FROM entity e JOIN work_item w ON w.id = e.id"
-                + (USES_STATE.matcher(filter.where()).find()
-                    ? " JOIN workflow_state s ON s.id = w.state_id"
-                    : "")
-                + (USES_OWNER.matcher(filter.where()).find()
-                    ? " LEFT JOIN app_user o ON o.id = w.owner_id"
-                    : "")
-                + " WHERE w.product_id = :product AND e.deleted_at IS NULL"
-                + filter.where());
+                + joins
+                + " WHERE e.product_id = :product AND e.kind = '"
+                + KIND
+                + "' AND e.deleted_at IS NOT NULL");
+    return matching - deleted;
+  }
+
+  private static long countOf(Handle h, long productId, SqlFilter filter, String sql) {
+    Query q = h.createQuery(sql + filter.where());
     q.bind("product", productId);
     filter.params().forEach(q::bind);
     return q.mapTo(Long.class).one();
   }
 
+  private static final java.util.regex.Pattern USES_ENTITY =
+      java.util.regex.Pattern.compile("\\be\\.");
   private static final java.util.regex.Pattern USES_STATE =
       java.util.regex.Pattern.compile("\\bs\\.");
   private static final java.util.regex.Pattern USES_OWNER =

@@ -24,7 +24,7 @@ final class CustomFieldTerms extends TermSql {
 
   /** The start of a sub-select of the field's value row for the item {@code e}. */
   String valueOf(CustomField field) {
-    return "SELECT 1 FROM custom_value cv WHERE cv.item_id = e.id AND cv.field_id = "
+    return "SELECT 1 FROM custom_value cv WHERE cv.item_id = w.id AND cv.field_id = "
         + bind(field.id());
   }
 
@@ -169,7 +169,7 @@ final class CustomFieldTerms extends TermSql {
   }
 
   String customSort(CustomField c, boolean descending) {
-    String from = " FROM custom_value cv WHERE cv.item_id = e.id AND cv.field_id = " + bind(c.id());
+    String from = " FROM custom_value cv WHERE cv.item_id = w.id AND cv.field_id = " + bind(c.id());
     String value =
         switch (c.type()) {
           case NUMBER, FORMULA, CHECKBOX -> "(SELECT cv.number_value" + from + ")";

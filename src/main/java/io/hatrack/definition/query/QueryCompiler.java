@@ -89,14 +89,9 @@ final class QueryCompiler extends TermSql {
   }
 
   private SqlFilter run(ParsedQuery query) {
+    // The product is the store's to name: it counts over work_item alone when no condition needs
+    // the entity row, so conditions say w.id rather than e.id wherever the two are the same.
     StringBuilder where = new StringBuilder();
-    // Naming the product and kind on the entity lets the database walk entity's
-    // (product_id, kind, updated_at, id) index in order and stop after one page.
-    where
-        .append(" AND e.product_id = ")
-        .append(bind(ctx.productId()))
-        .append(" AND e.kind = ")
-        .append(bind(WorkItemStore.KIND));
     List<String> order = new ArrayList<>();
     for (Term term : query.terms()) {
       if (term instanceof Filter f) {
@@ -294,7 +289,7 @@ final class QueryCompiler extends TermSql {
     equalityOnly(f);
     List<Long> ids = f.values().stream().map(this::item).toList();
     String roots = bindAll(ids);
-    return "e.id IN (WITH RECURSIVE below (id) AS (SELECT c.id FROM work_item c WHERE c.parent_id"
+    return "w.id IN (WITH RECURSIVE below (id) AS (SELECT c.id FROM work_item c WHERE c.parent_id"
         + " IN "
         + roots
         + " UNION SELECT c.id FROM work_item c JOIN below b ON c.parent_id = b.id)"
@@ -323,7 +318,7 @@ final class QueryCompiler extends TermSql {
                               + "\" in this workspace"
                               + Suggestions.didYouMean(name, ctx.tagNames(), ""))));
     }
-    return "EXISTS (SELECT 1 FROM entity_tag et WHERE et.entity_id = e.id AND et.tag_id IN "
+    return "EXISTS (SELECT 1 FROM entity_tag et WHERE et.entity_id = w.id AND et.tag_id IN "
         + bindAll(ids)
         + ")";
   }
@@ -500,12 +495,12 @@ final class QueryCompiler extends TermSql {
             case "owner" -> "w.owner_id IS NOT NULL";
             case "estimate", "size" -> "(w.estimate IS NOT NULL OR w.size IS NOT NULL)";
             case "parent" -> "w.parent_id IS NOT NULL";
-            case "tag", "tags" -> "EXISTS (SELECT 1 FROM entity_tag et WHERE et.entity_id = e.id)";
+            case "tag", "tags" -> "EXISTS (SELECT 1 FROM entity_tag et WHERE et.entity_id = w.id)";
             case "description" -> "w.description <> ''";
             case "acceptance" -> "w.acceptance <> ''";
             case "children" ->
                 "EXISTS (SELECT 1 FROM work_item c JOIN entity ce ON ce.id = c.id"
-                    + " WHERE c.parent_id = e.id AND ce.deleted_at IS NULL)";
+                    + " WHERE c.parent_id = w.id AND ce.deleted_at IS NULL)";
             default -> {
               CustomField field =
                   custom

@@ -87,9 +87,10 @@ class CustomFieldQueryTest {
             (Handle h) -> {
               ProductAccess access = app.products().access(h, reader, team.product().slug());
               var compiled = app.app().definition().queries().compile(h, access, reader, q);
-              List<WorkItem> items = store.list(h, team.product().id(), compiled.filter(), 0, 100);
-              assertThat(store.count(h, team.product().id(), compiled.filter()))
-                  .isEqualTo(items.size());
+              long total = store.count(h, team.product().id(), compiled.filter());
+              List<WorkItem> items =
+                  store.list(h, team.product().id(), compiled.filter(), total, 0, 100);
+              assertThat(total).isEqualTo(items.size());
               return items.stream().map(WorkItem::key).toList();
             });
   }
