@@ -86,11 +86,7 @@ public final class WorkItemRoutes implements Routes {
 
   /** The product of the URL, which must belong to the workspace of the URL. */
   private ProductAccess product(Context ctx) {
-    ProductAccess product = products.access(Requests.user(ctx), ctx.pathParam("product"));
-    if (!product.workspace().workspace().slug().equals(ctx.pathParam("ws"))) {
-      throw new NotFound("product");
-    }
-    return product;
+    return Requests.product(ctx, products);
   }
 
   /** The hat's address in a product: {@code /w/{ws}/{product}/definition}. */

@@ -3,7 +3,6 @@ package io.hatrack.definition.fields;
 import io.hatrack.definition.WorkItemType;
 import io.hatrack.kernel.Conflict;
 import io.hatrack.kernel.Invalid;
-import io.hatrack.kernel.NotFound;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.web.Flashes;
 import io.hatrack.kernel.web.Form;
@@ -45,11 +44,7 @@ public final class CustomFieldRoutes implements Routes {
 
   /** The product of the URL, which must belong to the workspace of the URL. */
   private ProductAccess product(Context ctx) {
-    ProductAccess product = products.access(Requests.user(ctx), ctx.pathParam("product"));
-    if (!product.workspace().workspace().slug().equals(ctx.pathParam("ws"))) {
-      throw new NotFound("product");
-    }
-    return product;
+    return Requests.product(ctx, products);
   }
 
   private static String definitionBase(ProductAccess product) {

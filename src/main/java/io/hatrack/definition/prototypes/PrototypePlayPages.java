@@ -40,11 +40,7 @@ public final class PrototypePlayPages implements Routes {
   }
 
   private ProductAccess product(Context ctx) {
-    ProductAccess product = products.access(Requests.user(ctx), ctx.pathParam("product"));
-    if (!product.workspace().workspace().slug().equals(ctx.pathParam("ws"))) {
-      throw new NotFound("product");
-    }
-    return product;
+    return Requests.product(ctx, products);
   }
 
   private Prototype prototype(Context ctx, ProductAccess product) {

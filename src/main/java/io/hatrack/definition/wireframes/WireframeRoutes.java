@@ -66,11 +66,7 @@ public final class WireframeRoutes implements Routes {
 
   /** The product of the URL, which must belong to the workspace of the URL. */
   private ProductAccess product(Context ctx) {
-    ProductAccess product = products.access(Requests.user(ctx), ctx.pathParam("product"));
-    if (!product.workspace().workspace().slug().equals(ctx.pathParam("ws"))) {
-      throw new NotFound("product");
-    }
-    return product;
+    return Requests.product(ctx, products);
   }
 
   /** The hat's address in the product, e.g. {@code /w/northwind/checkout/definition}. */

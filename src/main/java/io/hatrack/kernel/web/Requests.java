@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.hatrack.kernel.Invalid;
+import io.hatrack.kernel.NotFound;
 import io.hatrack.kernel.auth.User;
+import io.hatrack.kernel.work.ProductAccess;
+import io.hatrack.kernel.work.ProductService;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.stream.Collectors;
@@ -36,6 +39,18 @@ public final class Requests {
   /** The signed-in caller, or null. */
   public static User userOrNull(Context ctx) {
     return ctx.attribute(USER);
+  }
+
+  /**
+   * The product of a page's URL ({@code /w/{ws}/{product}/...}) as the signed-in user may see it; a
+   * product of another workspace than the URL's is not found, as if it did not exist.
+   */
+  public static ProductAccess product(Context ctx, ProductService products) {
+    ProductAccess product = products.access(user(ctx), ctx.pathParam("product"));
+    if (!product.workspace().workspace().slug().equals(ctx.pathParam("ws"))) {
+      throw new NotFound("product");
+    }
+    return product;
   }
 
   /** True for requests of the JSON API. */
