@@ -45,10 +45,11 @@ public final class DefinitionJson {
       Instant createdAt,
       Instant updatedAt,
       String url,
-      Map<String, JsonNode> fields) {
+      Map<String, JsonNode> fields,
+      List<String> tags) {
 
-    /** The same item with the values of its custom fields, by field key. */
-    public WorkItemJson withFields(Map<String, JsonNode> values) {
+    /** The same item with the values of its custom fields, by field key, and its tags. */
+    public WorkItemJson with(Map<String, JsonNode> values, List<String> itemTags) {
       return new WorkItemJson(
           id,
           key,
@@ -71,7 +72,8 @@ public final class DefinitionJson {
           createdAt,
           updatedAt,
           url,
-          values);
+          values,
+          itemTags);
     }
 
     public static WorkItemJson of(WorkItem w, Workflow workflow) {
@@ -107,6 +109,7 @@ public final class DefinitionJson {
           w.item().createdAt(),
           w.item().updatedAt(),
           "/i/" + w.key(),
+          null,
           null);
     }
   }

@@ -121,9 +121,14 @@ public final class WorkItemApi implements Routes {
     return withFields(List.of(item)).get(0);
   }
 
-  /** The items with the values of their custom fields (read for the page at once). */
+  /**
+   * The items with the values of their custom fields and their tags (read for the page at once).
+   */
   private List<WorkItemJson> withFields(List<WorkItemJson> list) {
-    var values = db.read(h -> fields.values(h, list.stream().map(WorkItemJson::id).toList()));
+    List<Long> ids = list.stream().map(WorkItemJson::id).toList();
+    var read = db.read(h -> java.util.Map.entry(fields.values(h, ids), items.tags(h, ids)));
+    var values = read.getKey();
+    var tags = read.getValue();
     return list.stream()
         .map(
             j -> {
@@ -131,7 +136,7 @@ public final class WorkItemApi implements Routes {
               values
                   .getOrDefault(j.id(), java.util.Map.of())
                   .forEach((key, v) -> byKey.put(key, v.json()));
-              return j.withFields(byKey);
+              return j.with(byKey, tags.getOrDefault(j.id(), List.of()));
             })
         .toList();
   }
@@ -195,16 +200,17 @@ public final class WorkItemApi implements Routes {
     User user = Requests.user(ctx);
     WorkItem restored = items.restore(user, ctx.pathParam("item"));
     Requests.etag(ctx, restored.version());
-    ctx.json(json(items.get(user, Long.toString(restored.id()))));
+    ctx.json(withFields(json(items.get(user, Long.toString(restored.id())))));
   }
 
   private void children(Context ctx) {
     User user = Requests.user(ctx);
     WorkItemService.View parent = items.get(user, ctx.pathParam("item"));
     List<WorkItemJson> children =
-        items.children(user, Long.toString(parent.item().id())).stream()
-            .map(w -> WorkItemJson.of(w, parent.workflow()))
-            .toList();
+        withFields(
+            items.children(user, Long.toString(parent.item().id())).stream()
+                .map(w -> WorkItemJson.of(w, parent.workflow()))
+                .toList());
     ctx.json(new ListJson<>(children, children.size(), null));
   }
 

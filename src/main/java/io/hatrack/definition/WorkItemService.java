@@ -434,6 +434,14 @@ public final class WorkItemService {
         });
   }
 
+  /**
+   * The tags of a page of work items the caller has already read (and so may see), by item id,
+   * inside the caller's read.
+   */
+  public Map<Long, List<String>> tags(Handle h, java.util.Collection<Long> itemIds) {
+    return kernel.tags().forItems(h, itemIds);
+  }
+
   /** Live items directly under an item, in rank order. */
   public List<WorkItem> children(User actor, String ref) {
     return db.read(h -> store.children(h, workItemAccess(h, actor, ref).id()));

@@ -52,6 +52,14 @@ public final class TagService {
     return db.read(h -> tags.forItem(h, items.access(h, actor, itemRef).id()));
   }
 
+  /**
+   * The tags of each of these items, by item id, for a page of items that the caller has already
+   * checked the reader may see.
+   */
+  public Map<Long, List<String>> forItems(Handle h, java.util.Collection<Long> itemIds) {
+    return tags.forItems(h, itemIds);
+  }
+
   /** Sets exactly these tags on the item (adding and removing as needed); returns them. */
   public List<String> set(User actor, String itemRef, List<String> names) {
     Set<String> wanted = wanted(names);

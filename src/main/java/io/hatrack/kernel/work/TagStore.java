@@ -47,6 +47,25 @@ public final class TagStore {
         == 1;
   }
 
+  /** The tags of each of these items, by item id (items without tags are left out). */
+  public java.util.Map<Long, List<String>> forItems(Handle h, java.util.Collection<Long> itemIds) {
+    java.util.Map<Long, List<String>> byItem = new java.util.HashMap<>();
+    if (itemIds.isEmpty()) {
+      return byItem;
+    }
+    h.createQuery(
+            "SELECT et.entity_id, t.name FROM tag t JOIN entity_tag et ON et.tag_id = t.id"
+                + " WHERE et.entity_id IN (<items>) ORDER BY t.name")
+        .bindList("items", List.copyOf(itemIds))
+        .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getString(2)))
+        .forEach(
+            e ->
+                byItem
+                    .computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>())
+                    .add(e.getValue()));
+    return byItem;
+  }
+
   public List<String> forItem(Handle h, long itemId) {
     return h.createQuery(
             "SELECT t.name FROM tag t JOIN entity_tag et ON et.tag_id = t.id"
