@@ -153,7 +153,7 @@ public final class FieldValueForm {
     /** The hint under the input, or null. */
     public String hint() {
       return switch (field.type()) {
-        case NUMBER, DATE, URL -> field.type().description();
+        case NUMBER, URL -> field.type().description();
         default -> null;
       };
     }
@@ -246,6 +246,8 @@ public final class FieldValueForm {
   }
 
   /**
+   * The values a submission changes, given the product's fields and the item's stored values.
+   *
    * @param before the item's type before the change, or null for a new item: a field that did not
    *     apply to it may hold a hidden value from an earlier type, which a blank input leaves alone
    */
