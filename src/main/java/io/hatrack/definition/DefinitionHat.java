@@ -9,6 +9,8 @@ import io.hatrack.definition.fields.CustomFieldRoutes;
 import io.hatrack.definition.fields.CustomFieldService;
 import io.hatrack.definition.fields.CustomFieldStore;
 import io.hatrack.definition.fields.CustomFieldsDemo;
+import io.hatrack.definition.fields.FieldValueForm;
+import io.hatrack.definition.fields.FieldValueRoutes;
 import io.hatrack.definition.prototypes.PrototypeApi;
 import io.hatrack.definition.prototypes.PrototypePlayPages;
 import io.hatrack.definition.prototypes.PrototypeRoutes;
@@ -174,6 +176,13 @@ public final class DefinitionHat {
     routes.addAll(decisions.routes(html, panels, representations, json));
     routes.add(new CustomFieldApi(fields, json));
     routes.add(new CustomFieldRoutes(fields, kernel.products(), html));
+    routes.add(
+        new FieldValueRoutes(
+            new FieldValueForm(kernel.db(), fields),
+            workItems,
+            kernel.products(),
+            kernel.workspaces(),
+            html));
     routes.add(new StoryApi(stories, json));
     routes.add(new StoryRoutes(stories, kernel.products(), html));
     PrototypeApi prototypeApi = new PrototypeApi(prototypes, json);

@@ -1,5 +1,7 @@
 package io.hatrack.definition;
 
+import io.hatrack.definition.fields.CustomFieldService;
+import io.hatrack.definition.fields.FieldValueForm;
 import io.hatrack.kernel.Conflict;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.NotFound;
@@ -19,6 +21,7 @@ import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.WorkspaceService;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +43,7 @@ public final class WorkItemRoutes implements Routes {
   private final ItemPanels panels;
   private final Html html;
   private final Parts parts;
+  private final FieldValueForm fieldForm;
 
   /** The other parts of the hat that an item page shows: custom fields and story checks. */
   public record Parts(
@@ -55,6 +59,7 @@ public final class WorkItemRoutes implements Routes {
       ItemPanels panels,
       Parts parts) {
     this.parts = parts;
+    this.fieldForm = new FieldValueForm(parts.db(), parts.fields());
     this.items = items;
     this.workflows = workflows;
     this.products = products;
@@ -177,10 +182,11 @@ public final class WorkItemRoutes implements Routes {
         workflows.settings(Requests.user(ctx), Long.toString(product.id()));
     String estimate = Requests.form(ctx, "estimate");
     boolean sized = settings.estimateUnit() == EstimateUnit.SIZE;
+    User user = Requests.user(ctx);
     try {
       WorkItem created =
           items.create(
-              Requests.user(ctx),
+              user,
               Long.toString(product.id()),
               new NewWorkItem(
                   Requests.form(ctx, "type"),
@@ -195,7 +201,9 @@ public final class WorkItemRoutes implements Routes {
                   Requests.form(ctx, "story_goal"),
                   Requests.form(ctx, "story_benefit"),
                   ctx.formParam("acceptance"),
-                  List.of()));
+                  TagsField.parse(ctx.formParam(TagsField.NAME))),
+              fieldForm.values(
+                  user, product.id(), Requests.form(ctx, "type"), null, ctx.formParamMap()));
       Flashes.success(ctx, created.key() + " created.");
       ctx.redirect(base(product) + "/items/" + created.key());
     } catch (Invalid e) {
@@ -222,23 +230,38 @@ public final class WorkItemRoutes implements Routes {
   private void editForm(Context ctx) {
     ProductAccess product = product(ctx).require(Role.EDITOR, "edit work items");
     WorkItemService.View view = view(ctx, product);
-    renderForm(ctx, product, view, formOf(view.item()), null);
+    List<String> tags = panels.collaboration().tags().list(Requests.user(ctx), view.item().key());
+    renderForm(ctx, product, view, formOf(view.item(), tags), null);
   }
 
-  private static Form formOf(WorkItem w) {
+  private static Form formOf(WorkItem w, List<String> tags) {
     return Form.of(
-        "type", w.type().id(),
-        "title", w.title(),
-        "description", w.description(),
-        "parent", w.parent() == null ? "" : w.parent().key(),
-        "owner", w.owner() == null ? "" : w.owner().handle(),
-        "estimate", w.estimateText(),
-        "status", w.state().name(),
-        "story_role", w.storyRole(),
-        "story_goal", w.storyGoal(),
-        "story_benefit", w.storyBenefit(),
-        "acceptance", w.acceptance(),
-        "version", Long.toString(w.version()));
+        "type",
+        w.type().id(),
+        "title",
+        w.title(),
+        "description",
+        w.description(),
+        "parent",
+        w.parent() == null ? "" : w.parent().key(),
+        "owner",
+        w.owner() == null ? "" : w.owner().handle(),
+        "estimate",
+        w.estimateText(),
+        "status",
+        w.state().name(),
+        "story_role",
+        w.storyRole(),
+        "story_goal",
+        w.storyGoal(),
+        "story_benefit",
+        w.storyBenefit(),
+        "acceptance",
+        w.acceptance(),
+        TagsField.NAME,
+        TagsField.text(tags),
+        "version",
+        Long.toString(w.version()));
   }
 
   private void update(Context ctx) {
@@ -247,7 +270,10 @@ public final class WorkItemRoutes implements Routes {
     long version = version(ctx);
     boolean sized = view.settings().estimateUnit() == EstimateUnit.SIZE;
     String estimate = Requests.form(ctx, "estimate");
+    User user = Requests.user(ctx);
     try {
+      String tagsText = ctx.formParam(TagsField.NAME);
+      List<String> tags = tagsText == null ? null : TagsField.parse(tagsText);
       WorkItemChanges changes =
           new WorkItemChanges(
               Patch.of(ctx.formParam("title")),
@@ -266,7 +292,18 @@ public final class WorkItemRoutes implements Routes {
                   ? Patch.keep()
                   : Patch.of(ctx.formParam("acceptance")));
       WorkItem changed =
-          items.update(Requests.user(ctx), Long.toString(view.item().id()), version, changes);
+          items.update(
+              user,
+              Long.toString(view.item().id()),
+              version,
+              changes,
+              fieldForm.values(
+                  user, product.id(), Requests.form(ctx, "type"), ref(view), ctx.formParamMap()));
+      if (tags != null) {
+        // The kernel's tags have their own transaction: a bad tag was refused above, before
+        // anything was saved.
+        panels.collaboration().tags().set(user, changed.key(), tags);
+      }
       Flashes.success(ctx, "Saved.");
       ctx.redirect(base(product) + "/items/" + changed.key());
     } catch (Invalid e) {
@@ -277,6 +314,11 @@ public final class WorkItemRoutes implements Routes {
       WorkItemService.View theirs = items.get(Requests.user(ctx), Long.toString(view.item().id()));
       renderForm(ctx, product, view, Form.refused(ctx, e.getMessage()), theirs.item());
     }
+  }
+
+  private static CustomFieldService.ItemRef ref(WorkItemService.View view) {
+    WorkItem w = view.item();
+    return new CustomFieldService.ItemRef(w.id(), w.key(), w.type());
   }
 
   private static long version(Context ctx) {
@@ -293,6 +335,15 @@ public final class WorkItemRoutes implements Routes {
     WorkflowStore.Settings settings = workflows.settings(user, Long.toString(product.id()));
     Workflow workflow = workflows.workflow(user, Long.toString(product.id()));
     String title = view == null ? "New work item" : "Edit " + view.item().key();
+    FieldValueForm.Section fields =
+        fieldForm.section(
+            user,
+            product.id(),
+            form.value("type"),
+            view == null ? WorkItemType.FEATURE : view.item().type(),
+            view == null ? null : ref(view),
+            ctx.method() == HandlerType.POST ? ctx.formParamMap() : null,
+            form.errors());
     Shell shell =
         view == null
             ? shell(ctx, product, title, new Shell.Crumb("New", null))
@@ -320,6 +371,8 @@ public final class WorkItemRoutes implements Routes {
         view == null ? workflow.states() : reachable(view.workflow(), view.item().state()),
         "members",
         members(ctx, product),
+        "fields",
+        fields,
         "theirs",
         theirs);
   }
@@ -342,12 +395,8 @@ public final class WorkItemRoutes implements Routes {
     ItemPanel panel = panels.build(user, Long.toString(item.id()));
     String description =
         html.markdown(item.description(), html.markdownContext(product.workspace()));
-    var fieldValues =
-        parts
-            .db()
-            .read(h -> parts.fields().values(h, List.of(item.id())))
-            .getOrDefault(item.id(), Map.of())
-            .values();
+    FieldValueForm.Section fields =
+        fieldForm.section(user, product.id(), null, item.type(), ref(view), null, List.of());
     var findings =
         item.type() == WorkItemType.STORY
             ? parts.stories().quality(user, Long.toString(item.id())).findings()
@@ -367,8 +416,10 @@ public final class WorkItemRoutes implements Routes {
         description,
         "children",
         items.children(user, Long.toString(item.id())),
-        "fieldValues",
-        List.copyOf(fieldValues),
+        "fields",
+        fields,
+        "members",
+        panel.canEdit() ? members(ctx, product) : List.<Member>of(),
         "findings",
         findings,
         "panel",
