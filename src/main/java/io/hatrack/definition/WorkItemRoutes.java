@@ -298,12 +298,8 @@ public final class WorkItemRoutes implements Routes {
               version,
               changes,
               fieldForm.values(
-                  user, product.id(), Requests.form(ctx, "type"), ref(view), ctx.formParamMap()));
-      if (tags != null) {
-        // The kernel's tags have their own transaction: a bad tag was refused above, before
-        // anything was saved.
-        panels.collaboration().tags().set(user, changed.key(), tags);
-      }
+                  user, product.id(), Requests.form(ctx, "type"), ref(view), ctx.formParamMap()),
+              tags);
       Flashes.success(ctx, "Saved.");
       ctx.redirect(base(product) + "/items/" + changed.key());
     } catch (Invalid e) {

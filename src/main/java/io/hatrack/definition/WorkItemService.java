@@ -467,9 +467,26 @@ public final class WorkItemService {
       long expectedVersion,
       WorkItemChanges c,
       Map<String, com.fasterxml.jackson.databind.JsonNode> fieldValues) {
+    return update(actor, ref, expectedVersion, c, fieldValues, null);
+  }
+
+  /**
+   * As {@link #update(User, String, long, WorkItemChanges, Map)}, and sets exactly these tags
+   * (null: the tags are kept), in the same transaction.
+   */
+  public WorkItem update(
+      User actor,
+      String ref,
+      long expectedVersion,
+      WorkItemChanges c,
+      Map<String, com.fasterxml.jackson.databind.JsonNode> fieldValues,
+      List<String> tags) {
     return db.tx(
         h -> {
           WorkItem changed = updateInside(h, actor, ref, expectedVersion, c);
+          if (tags != null) {
+            kernel.tags().set(h, actor, changed.item(), tags);
+          }
           ProductAccess product =
               products.access(h, actor, Long.toString(changed.item().productId()));
           if (!fieldValues.isEmpty()) {

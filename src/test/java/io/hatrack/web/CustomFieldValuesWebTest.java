@@ -488,6 +488,28 @@ class CustomFieldValuesWebTest {
   }
 
   @Test
+  void creatingAnItemThroughTheFormSavesItsTags() {
+    Product p = product();
+    browser.get(base(p) + "/items/new?type=story");
+
+    Browser.Page created =
+        browser.postEach(
+            base(p) + "/items",
+            "type",
+            "story",
+            "title",
+            "Tagged from the form",
+            "status",
+            "Backlog",
+            "tags",
+            "Mobile, q1-launch");
+
+    assertThat(created.status()).as(created.body()).isEqualTo(302);
+    String key = created.location().substring(created.location().lastIndexOf('/') + 1);
+    assertThat(app.collaboration().tags().list(ana, key)).containsExactly("mobile", "q1-launch");
+  }
+
+  @Test
   void aBadTagRefusesTheWholeFormAndSavesNothing() {
     Product p = product();
     WorkItem item = feature(p);
