@@ -7,12 +7,14 @@ import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Tags on any item. A tag belongs to the workspace; names are lowercase words such as {@code
@@ -49,6 +51,14 @@ public final class TagService {
 
   public List<String> list(User actor, String itemRef) {
     return db.read(h -> tags.forItem(h, items.access(h, actor, itemRef).id()));
+  }
+
+  /**
+   * The tags of items a page already shows (the caller has checked that the reader may see them),
+   * read in one go inside the caller's transaction: item id to tag names.
+   */
+  public Map<Long, List<String>> forItems(Handle h, Collection<Long> itemIds) {
+    return tags.forItems(h, itemIds);
   }
 
   /** Sets exactly these tags on the item (adding and removing as needed); returns them. */
