@@ -70,6 +70,24 @@ public final class Browser {
     return postRaw(path, form);
   }
 
+  /**
+   * Posts a form whose names may repeat, as checkboxes send them ({@code
+   * columns=key&columns=title}), with the CSRF token of the last page read.
+   */
+  public Page postRepeating(String path, String... fields) {
+    StringBuilder body = new StringBuilder(enc("_csrf") + "=" + enc(csrf));
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      body.append('&').append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
+    }
+    Page page =
+        send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    remember(page);
+    return page;
+  }
+
   /** Posts exactly these fields (no CSRF token unless given). */
   public Page postRaw(String path, Map<String, String> form) {
     String body =
