@@ -213,12 +213,23 @@ public final class WorkItemStore {
    * are worked out for 50 rows, not for every row the sort has to look at.
    */
   public List<WorkItem> list(Handle h, long productId, SqlFilter filter, int offset, int limit) {
+    // In rank order the read walks work_item's (product_id, position) index and stops after the
+    // page. The query's terms on the entity's product and kind would otherwise lead SQLite to the
+    // entity's index and a sort of every item of the product (65 ms instead of 3 ms for the first
+    // 2,000 of 100,000): CROSS JOIN keeps work_item the outer table in SQLite, and PostgreSQL
+    // plans it as any inner join.
+    boolean byRank = filter.orderBy().startsWith("w.position");
     Query q =
         h.createQuery(
-            "SELECT e.id FROM entity e JOIN work_item w ON w.id = e.id"
+            "SELECT e.id FROM "
+                + (byRank
+                    ? "work_item w CROSS JOIN entity e"
+                    : "entity e JOIN work_item w ON w.id = e.id")
                 + " JOIN workflow_state s ON s.id = w.state_id"
                 + " LEFT JOIN app_user o ON o.id = w.owner_id"
-                + " WHERE w.product_id = :product AND e.deleted_at IS NULL"
+                + " WHERE "
+                + (byRank ? "e.id = w.id AND " : "")
+                + "w.product_id = :product AND e.deleted_at IS NULL"
                 + filter.where()
                 + " ORDER BY "
                 + filter.orderBy()
@@ -241,19 +252,30 @@ public final class WorkItemStore {
     return page;
   }
 
+  /**
+   * How many live items of a product match. A filter on the entity alone (no query, or only title
+   * words, keys, dates) counts the entity's index of live items of a product and kind without
+   * visiting the work_item rows (12 ms instead of 60 ms for 100,000 items on SQLite).
+   */
   public long count(Handle h, long productId, SqlFilter filter) {
+    boolean state = USES_STATE.matcher(filter.where()).find();
+    boolean owner = USES_OWNER.matcher(filter.where()).find();
+    boolean item = state || owner || USES_ITEM.matcher(filter.where()).find();
     Query q =
         h.createQuery(
-            "SELECT COUNT(*) FROM entity e JOIN work_item w ON w.id = e.id"
-                + (USES_STATE.matcher(filter.where()).find()
-                    ? " JOIN workflow_state s ON s.id = w.state_id"
-                    : "")
-                + (USES_OWNER.matcher(filter.where()).find()
-                    ? " LEFT JOIN app_user o ON o.id = w.owner_id"
-                    : "")
-                + " WHERE w.product_id = :product AND e.deleted_at IS NULL"
+            "SELECT COUNT(*) FROM entity e"
+                + (item ? " JOIN work_item w ON w.id = e.id" : "")
+                + (state ? " JOIN workflow_state s ON s.id = w.state_id" : "")
+                + (owner ? " LEFT JOIN app_user o ON o.id = w.owner_id" : "")
+                + (item
+                    ? " WHERE w.product_id = :product"
+                    : " WHERE e.product_id = :product AND e.kind = :workItemKind")
+                + " AND e.deleted_at IS NULL"
                 + filter.where());
     q.bind("product", productId);
+    if (!item) {
+      q.bind("workItemKind", KIND);
+    }
     filter.params().forEach(q::bind);
     return q.mapTo(Long.class).one();
   }
@@ -262,6 +284,8 @@ public final class WorkItemStore {
       java.util.regex.Pattern.compile("\\bs\\.");
   private static final java.util.regex.Pattern USES_OWNER =
       java.util.regex.Pattern.compile("\\bo\\.");
+  private static final java.util.regex.Pattern USES_ITEM =
+      java.util.regex.Pattern.compile("\\bw\\.");
 
   /**
    * A WHERE fragment (starting with " AND ", or empty) with its named parameters, and an ORDER BY
