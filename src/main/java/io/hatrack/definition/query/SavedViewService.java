@@ -94,17 +94,25 @@ public final class SavedViewService {
               all.stream().filter(v -> v.layout() == layout || v.id() == pickedId).toList();
           List<ViewChoices.Column> columns = new ArrayList<>();
           WorkItemQuery.COLUMNS.forEach(id -> columns.add(ViewChoices.Column.builtIn(id)));
-          List<ViewChoices.Grouping> groupings = new ArrayList<>();
-          groupings.add(new ViewChoices.Grouping(ViewChoices.STATUS, "Status", List.of()));
-          for (FieldCatalog.CustomField f : queries.fields(h, product.id())) {
-            columns.add(new ViewChoices.Column(f.key(), f.name(), true));
-            if (f.type() == FieldCatalog.Type.SELECT) {
-              groupings.add(new ViewChoices.Grouping(f.key(), f.name(), f.options()));
-            }
-          }
+          queries
+              .fields(h, product.id())
+              .forEach(f -> columns.add(new ViewChoices.Column(f.key(), f.name(), true)));
+          List<ViewChoices.Grouping> groupings = groupings(h, product);
           return new ViewChoices(
               offered, picked, !ref.isEmpty() && picked.isEmpty(), columns, groupings);
         });
+  }
+
+  /** What a board of the product can group by: status, then its single-select fields. */
+  public List<ViewChoices.Grouping> groupings(Handle h, ProductAccess product) {
+    List<ViewChoices.Grouping> groupings = new ArrayList<>();
+    groupings.add(new ViewChoices.Grouping(ViewChoices.STATUS, "Status", List.of()));
+    for (FieldCatalog.CustomField f : queries.fields(h, product.id())) {
+      if (f.type() == FieldCatalog.Type.SELECT) {
+        groupings.add(new ViewChoices.Grouping(f.key(), f.name(), f.options()));
+      }
+    }
+    return groupings;
   }
 
   /**
