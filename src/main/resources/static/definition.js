@@ -1,6 +1,9 @@
 // The definition hat's board: drag a card to another column or position. The move is saved at
-// once; if the server refuses it (a move the workflow does not allow, or someone else changed the
-// item), the card goes back where it was and the reason is shown. No inline scripts (CSP).
+// once; if the server refuses it (a move the workflow does not allow, a value the field does not
+// take, or someone else changed the item), the card goes back where it was and the reason is
+// shown. Each column says what moving a card there sends (data-move) and, on a board by status,
+// which columns its cards may move to (data-next); a card that must stay in its column carries
+// data-fixed. No inline scripts (CSP).
 (function () {
   "use strict";
   var board = document.querySelector("[data-board]");
@@ -16,10 +19,12 @@
     });
   }
 
-  function allowed(card, list) {
-    if (card.parentNode === list) { return true; }
-    var next = (card.getAttribute("data-next") || "").split(",");
-    return next.indexOf(list.getAttribute("data-state-id")) >= 0;
+  function allowed(from, card, list) {
+    if (list === from) { return true; }
+    if (card.hasAttribute("data-fixed")) { return false; }
+    var next = from.getAttribute("data-next");
+    if (next === null) { return true; }
+    return next.split(",").indexOf(list.getAttribute("data-column")) >= 0;
   }
 
   board.querySelectorAll("ol.cards").forEach(function (list) {
@@ -32,14 +37,14 @@
       fallbackOnBody: true,
       ghostClass: "card-ghost",
       onMove: function (evt) {
-        var ok = allowed(evt.dragged, evt.to);
+        var ok = allowed(evt.from, evt.dragged, evt.to);
         evt.to.closest(".board-column").classList.toggle("drop-refused", !ok);
         return ok;
       },
       onStart: function (evt) {
         board.classList.add("dragging");
         board.querySelectorAll("ol.cards").forEach(function (l) {
-          l.closest(".board-column").classList.toggle("drop-allowed", allowed(evt.item, l));
+          l.closest(".board-column").classList.toggle("drop-allowed", allowed(evt.from, evt.item, l));
         });
       },
       onEnd: function (evt) {
@@ -54,7 +59,9 @@
         var body = new URLSearchParams();
         body.set("_csrf", csrf);
         body.set("version", card.getAttribute("data-version"));
-        body.set("status", evt.to.getAttribute("data-status"));
+        new URLSearchParams(evt.to.getAttribute("data-move") || "").forEach(function (value, name) {
+          body.set(name, value);
+        });
         body.set("before", prev ? prev.getAttribute("data-key") : "");
         body.set("after", next ? next.getAttribute("data-key") : "");
         card.classList.add("saving");
@@ -68,11 +75,6 @@
           if (res.ok) {
             var v = res.headers.get("X-Item-Version");
             if (v) { card.setAttribute("data-version", v); }
-            if (evt.from !== evt.to) {
-              // The moves allowed from the new status are known after a reload; until then allow none
-              // but going back, so a refused move is not offered.
-              card.setAttribute("data-next", evt.from.getAttribute("data-state-id"));
-            }
             counts();
             return;
           }

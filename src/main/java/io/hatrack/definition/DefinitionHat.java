@@ -22,6 +22,7 @@ import io.hatrack.definition.query.QueryStore;
 import io.hatrack.definition.query.SavedViewService;
 import io.hatrack.definition.query.SavedViewStore;
 import io.hatrack.definition.query.ViewApi;
+import io.hatrack.definition.query.ViewRoutes;
 import io.hatrack.definition.query.ViewsDemo;
 import io.hatrack.definition.query.WorkItemQuery;
 import io.hatrack.definition.story.StoriesDemo;
@@ -172,7 +173,19 @@ public final class DefinitionHat {
             kernel.products(),
             kernel.workspaces(),
             panels,
-            new WorkItemRoutes.Parts(kernel.db(), fields, stories)));
+            new WorkItemRoutes.Parts(
+                kernel.db(),
+                fields,
+                stories,
+                views,
+                new ListCells(kernel.db(), fields, kernel.collaboration().tags()))));
+    routes.add(
+        new BoardRoutes(
+            new WorkItemBoard(kernel.db(), workItems, workflows, fields),
+            workItems,
+            views,
+            kernel.products(),
+            html));
     routes.addAll(decisions.routes(html, panels, representations, json));
     routes.add(new CustomFieldApi(fields, json));
     routes.add(new CustomFieldRoutes(fields, kernel.products(), html));
@@ -192,6 +205,7 @@ public final class DefinitionHat {
     routes.add(new PrototypePlayPages(prototypes, kernel.products(), html));
     routes.addAll(documents.routes(html, panels, representations, json));
     routes.add(new ViewApi(views, json));
+    routes.add(new ViewRoutes(views, kernel.products(), html));
     routes.addAll(wireframes.routes(html, panels, representations, json));
     return routes;
   }

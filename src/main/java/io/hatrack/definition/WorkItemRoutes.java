@@ -2,6 +2,11 @@ package io.hatrack.definition;
 
 import io.hatrack.definition.fields.CustomFieldService;
 import io.hatrack.definition.fields.FieldValueForm;
+import io.hatrack.definition.query.SavedViewService;
+import io.hatrack.definition.query.ShownView;
+import io.hatrack.definition.query.ViewChoices;
+import io.hatrack.definition.query.ViewLayout;
+import io.hatrack.definition.query.WorkItemQuery;
 import io.hatrack.kernel.Conflict;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.NotFound;
@@ -23,18 +28,17 @@ import io.hatrack.kernel.work.WorkspaceService;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The work items of a product in the browser: the list with the query box, sortable columns and
- * inline edits; the board with drag and drop through the workflow; the tree; the item page and its
- * form; and the hat's settings (estimate unit, workflow).
+ * The work items of a product in the browser: the list with the query box, saved views, their
+ * columns, sortable headers and inline edits; the tree; the item page and its form; and the hat's
+ * settings (estimate unit, workflow). The board is {@link BoardRoutes}, saving views {@code
+ * ViewRoutes}.
  */
 public final class WorkItemRoutes implements Routes {
   private static final String BASE = "/w/{ws}/{product}/definition";
-  private static final int BOARD_LIMIT = 2000;
 
   private final WorkItemService items;
   private final WorkflowService workflows;
@@ -45,11 +49,16 @@ public final class WorkItemRoutes implements Routes {
   private final Parts parts;
   private final FieldValueForm fieldForm;
 
-  /** The other parts of the hat that an item page shows: custom fields and story checks. */
+  /**
+   * The other parts of the hat that the pages show: custom fields and story checks on the item
+   * page, saved views and the cells of their columns on the list.
+   */
   public record Parts(
       io.hatrack.kernel.db.Database db,
       io.hatrack.definition.fields.CustomFieldService fields,
-      io.hatrack.definition.story.StoryService stories) {}
+      io.hatrack.definition.story.StoryService stories,
+      SavedViewService views,
+      ListCells cells) {}
 
   public WorkItemRoutes(
       WorkItemService items,
@@ -78,10 +87,8 @@ public final class WorkItemRoutes implements Routes {
     r.getPage(BASE + "/items/{item}/edit", this::editForm);
     r.postPage(BASE + "/items/{item}", this::update);
     r.postPage(BASE + "/items/{item}/inline", this::inline);
-    r.postPage(BASE + "/items/{item}/move", this::move);
     r.postPage(BASE + "/items/{item}/delete", this::delete);
     r.postPage(BASE + "/items/{item}/restore", this::restore);
-    r.getPage(BASE + "/board", this::board);
     r.getPage(BASE + "/tree", this::tree);
     r.getPage(BASE + "/tree/{item}", this::treeChildren);
     r.getPage(BASE + "/settings", this::settings);
@@ -121,17 +128,25 @@ public final class WorkItemRoutes implements Routes {
 
   // ---- List ---------------------------------------------------------------------------------
 
+  /**
+   * The list: {@code view} picks a saved list view (its query and columns), {@code q} replaces its
+   * query, {@code type} and {@code sort} narrow and order it.
+   */
   private void list(Context ctx) {
     ProductAccess product = product(ctx);
-    String q = ctx.queryParamAsClass("q", String.class).getOrDefault("");
+    User user = Requests.user(ctx);
+    String productRef = Long.toString(product.id());
+    ViewChoices choices =
+        parts.views().choices(user, productRef, ViewLayout.LIST, ctx.queryParam("view"));
+    ShownView shown = choices.shown(ctx.queryParam("q"), null);
+    String q = shown.query();
     String type = ctx.queryParamAsClass("type", String.class).getOrDefault("");
     String sort = ctx.queryParamAsClass("sort", String.class).getOrDefault("");
     String cursor = ctx.queryParam("cursor");
     WorkItemService.Listing listing = null;
     String queryError = null;
     try {
-      listing =
-          items.list(Requests.user(ctx), Long.toString(product.id()), type, q, sort, cursor, 50);
+      listing = items.list(user, productRef, type, q, sort, cursor, 50);
     } catch (Invalid e) {
       ctx.status(422);
       queryError = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).reason();
@@ -157,9 +172,23 @@ public final class WorkItemRoutes implements Routes {
         "members",
         members(ctx, product),
         "units",
-        workflows.settings(Requests.user(ctx), Long.toString(product.id())).estimateUnit(),
+        workflows.settings(user, productRef).estimateUnit(),
         "firstPage",
-        cursor == null || cursor.isBlank());
+        cursor == null || cursor.isBlank(),
+        "choices",
+        choices,
+        "shown",
+        shown,
+        "cells",
+        listing == null
+            ? ListCells.Page.NONE
+            : parts.cells().read(listing.slice().items(), shown.columnIds()),
+        "here",
+        "view=" + encode(shown.viewParam()) + "&q=" + encode(q) + "&type=" + encode(type));
+  }
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private List<Member> members(Context ctx, ProductAccess product) {
@@ -458,6 +487,8 @@ public final class WorkItemRoutes implements Routes {
         return;
       }
       WorkItemService.View after = items.get(Requests.user(ctx), Long.toString(changed.id()));
+      List<String> columns = columns(ctx);
+      ListCells.Page cells = parts.cells().read(List.of(after.item()), columns);
       html.fragment(
           ctx,
           "definition/item-row.jte",
@@ -474,12 +505,31 @@ public final class WorkItemRoutes implements Routes {
           "shell",
           html.shells().fragment(ctx),
           "canEdit",
-          product.role().atLeast(Role.EDITOR));
+          product.role().atLeast(Role.EDITOR),
+          "columns",
+          columns,
+          "values",
+          cells.values(after.item().id()),
+          "tags",
+          cells.tags(after.item().id()));
     } catch (Invalid e) {
       answerRefusal(ctx, product, view, 422, e.errors().isEmpty() ? e.getMessage() : describe(e));
     } catch (Conflict e) {
       answerRefusal(ctx, product, view, 409, e.getMessage());
     }
+  }
+
+  /** The columns of the list a row was edited in (its forms carry them), else the default. */
+  private static List<String> columns(Context ctx) {
+    String given = ctx.formParam("columns") == null ? "" : ctx.formParam("columns");
+    List<String> columns =
+        java.util.Arrays.stream(given.split(","))
+            .map(String::strip)
+            .filter(c -> c.matches("[a-z][a-z0-9_]{0,39}"))
+            .distinct()
+            .limit(SavedViewService.MAX_COLUMNS)
+            .toList();
+    return columns.isEmpty() ? WorkItemQuery.DEFAULT_COLUMNS : columns;
   }
 
   private void answerRefusal(
@@ -530,63 +580,6 @@ public final class WorkItemRoutes implements Routes {
         c.acceptance());
   }
 
-  /**
-   * A card dropped on the board: its new status (the column) and its rank between the cards above
-   * and below it. Answers 204, or 400/409 with the reason, which the board shows as it puts the
-   * card back.
-   */
-  private void move(Context ctx) {
-    ProductAccess product = product(ctx);
-    WorkItemService.View view = view(ctx, product);
-    long version = version(ctx);
-    String status = blankToNull(Requests.form(ctx, "status"));
-    Double before = rankOf(ctx, product, "before");
-    Double after = rankOf(ctx, product, "after");
-    WorkItemChanges changes = WorkItemChanges.none();
-    if (status != null && !status.equalsIgnoreCase(view.item().state().name())) {
-      changes = changes.withStatus(status);
-    }
-    changes =
-        new WorkItemChanges(
-            changes.title(),
-            changes.type(),
-            changes.description(),
-            changes.status(),
-            changes.owner(),
-            changes.parent(),
-            changes.estimate(),
-            changes.size(),
-            Patch.of(WorkItemService.between(before, after)),
-            changes.storyRole(),
-            changes.storyGoal(),
-            changes.storyBenefit(),
-            changes.acceptance());
-    try {
-      WorkItem moved =
-          items.update(Requests.user(ctx), Long.toString(view.item().id()), version, changes);
-      ctx.header("X-Item-Version", Long.toString(moved.version()));
-      ctx.status(204);
-    } catch (Invalid e) {
-      answerRefusal(ctx, product, view, 422, e.errors().isEmpty() ? e.getMessage() : describe(e));
-    } catch (Conflict e) {
-      answerRefusal(ctx, product, view, 409, e.getMessage());
-    }
-  }
-
-  /** The rank of the neighbour card named by a form field, or null at the end of a column. */
-  private Double rankOf(Context ctx, ProductAccess product, String field) {
-    String ref = blankToNull(Requests.form(ctx, field));
-    if (ref == null) {
-      return null;
-    }
-    WorkItemService.View neighbour = items.get(Requests.user(ctx), ref);
-    Long productId = neighbour.item().item().productId();
-    if (productId == null || productId != product.id()) {
-      throw Invalid.field(field, "is not an item of this product");
-    }
-    return neighbour.item().position();
-  }
-
   private void delete(Context ctx) {
     ProductAccess product = product(ctx);
     WorkItemService.View view = view(ctx, product);
@@ -613,49 +606,7 @@ public final class WorkItemRoutes implements Routes {
     ctx.redirect(base(product) + "/items/" + restored.key());
   }
 
-  // ---- Board and tree -----------------------------------------------------------------------
-
-  private void board(Context ctx) {
-    ProductAccess product = product(ctx);
-    String q = ctx.queryParamAsClass("q", String.class).getOrDefault("");
-    User user = Requests.user(ctx);
-    WorkItemService.Listing listing = null;
-    String queryError = null;
-    try {
-      listing = items.list(user, Long.toString(product.id()), null, q, "rank", null, BOARD_LIMIT);
-    } catch (Invalid e) {
-      ctx.status(422);
-      queryError = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).reason();
-    }
-    Workflow workflow = workflows.workflow(user, Long.toString(product.id()));
-    Map<Long, List<WorkItem>> columns = new LinkedHashMap<>();
-    workflow.states().forEach(s -> columns.put(s.id(), new ArrayList<>()));
-    if (listing != null) {
-      for (WorkItem w : listing.slice().items()) {
-        columns.computeIfAbsent(w.state().id(), id -> new ArrayList<>()).add(w);
-      }
-    }
-    html.page(
-        ctx,
-        "definition/board.jte",
-        shell(ctx, product, "Board", new Shell.Crumb("Board", null)),
-        "product",
-        product,
-        "base",
-        base(product),
-        "workflow",
-        workflow,
-        "columns",
-        columns,
-        "listing",
-        listing,
-        "q",
-        q,
-        "queryError",
-        queryError,
-        "limit",
-        BOARD_LIMIT);
-  }
+  // ---- Tree -----------------------------------------------------------------------
 
   private void tree(Context ctx) {
     ProductAccess product = product(ctx);

@@ -228,6 +228,11 @@ public final class WorkItemStore {
       boolean walk = total * total > wanted * productSize(h, productId);
       // SQLite keeps the tables of a CROSS JOIN in the order written; PostgreSQL plans it freely.
       join = walk ? "entity e CROSS JOIN work_item w" : "work_item w CROSS JOIN entity e";
+    } else if (filter.orderBy().startsWith("w.position")) {
+      // In rank order the read walks work_item's (product_id, position) index and stops after the
+      // page; with the entity outer, SQLite would sort every item of the product (65 ms instead of
+      // 3 ms for the first 2,000 of 100,000).
+      join = "work_item w CROSS JOIN entity e";
     }
     Query q =
         h.createQuery(
@@ -272,20 +277,36 @@ public final class WorkItemStore {
   }
 
   /**
-   * How many live items match. When no condition needs the entity row, the matching rows are
-   * counted in work_item alone, often from an index without reading the table, and the few deleted
-   * ones that match are taken off (found through entity's index of deleted rows); otherwise every
-   * match is joined with its entity row to check that it is live.
+   * How many live items match, read from as few rows as the filter allows:
+   *
+   * <ul>
+   *   <li>conditions on the entity alone (title words, keys, dates): the entity's rows of the
+   *       product's live work items, without visiting work_item;
+   *   <li>no condition on the entity (type, status, estimate, owner, tags, custom fields, or none):
+   *       the matching work_item rows, often from an index alone, less the few deleted ones that
+   *       match (found through the entity's index of deleted rows);
+   *   <li>both: every match joined with its entity row.
+   * </ul>
    */
   public long count(Handle h, long productId, SqlFilter filter) {
+    String where = filter.where();
+    boolean entity = USES_ENTITY.matcher(where).find();
+    boolean state = USES_STATE.matcher(where).find();
+    boolean owner = USES_OWNER.matcher(where).find();
+    boolean item = state || owner || USES_ITEM.matcher(where).find();
     String joins =
-        (USES_STATE.matcher(filter.where()).find()
-                ? " JOIN workflow_state s ON s.id = w.state_id"
-                : "")
-            + (USES_OWNER.matcher(filter.where()).find()
-                ? " LEFT JOIN app_user o ON o.id = w.owner_id"
-                : "");
-    if (USES_ENTITY.matcher(filter.where()).find()) {
+        (state ? " JOIN workflow_state s ON s.id = w.state_id" : "")
+            + (owner ? " LEFT JOIN app_user o ON o.id = w.owner_id" : "");
+    if (entity && !item) {
+      return countOf(
+          h,
+          productId,
+          filter,
+          "SELECT COUNT(*) FROM entity e WHERE e.product_id = :product AND e.kind = '"
+              + KIND
+              + "' AND e.deleted_at IS NULL");
+    }
+    if (entity) {
       return countOf(
           h,
           productId,
@@ -326,6 +347,8 @@ public final class WorkItemStore {
       java.util.regex.Pattern.compile("\\bs\\.");
   private static final java.util.regex.Pattern USES_OWNER =
       java.util.regex.Pattern.compile("\\bo\\.");
+  private static final java.util.regex.Pattern USES_ITEM =
+      java.util.regex.Pattern.compile("\\bw\\.");
 
   /**
    * A WHERE fragment (starting with " AND ", or empty) with its named parameters, and an ORDER BY

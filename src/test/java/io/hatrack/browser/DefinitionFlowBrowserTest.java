@@ -118,7 +118,7 @@ class DefinitionFlowBrowserTest {
     // Drag the story's card from Backlog to Ready on the board.
     go(base + "/board");
     WebElement card = find("li.card[data-key='" + storyKey + "']");
-    WebElement ready = find("ol.cards[data-status='Ready']");
+    WebElement ready = find("ol.cards[data-title='Ready']");
     new Actions(driver)
         .clickAndHold(card)
         .moveByOffset(10, 10)
@@ -134,7 +134,7 @@ class DefinitionFlowBrowserTest {
           return now.state().name().equals("Ready");
         });
     go(base + "/board");
-    assertThat(find("ol.cards[data-status='Ready']").getText()).contains("Pay with a saved card");
+    assertThat(find("ol.cards[data-title='Ready']").getText()).contains("Pay with a saved card");
 
     List<LogEntry> errors =
         driver.manage().logs().get(LogType.BROWSER).getAll().stream()

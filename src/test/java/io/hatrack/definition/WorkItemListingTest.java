@@ -79,6 +79,28 @@ class WorkItemListingTest {
   }
 
   @Test
+  void aPageInRankOrderAndItsTotalCountOnlyTheLiveItemsOfTheProduct(TestApp app) {
+    Team team = team(app);
+    Team other = team(app);
+    String slug = team.product().slug();
+    WorkItem first = create(app, team, "story", "Ranked first");
+    WorkItem second = create(app, team, "story", "Ranked second");
+    create(app, team, "task", "Ranked third");
+    WorkItem gone = create(app, team, "story", "Ranked but deleted");
+    items(app).delete(team.owner(), gone.key(), 1);
+    create(app, other, "story", "Ranked elsewhere");
+
+    Slice<WorkItem> byRank = items(app).list(team.owner(), slug, null, "", "rank", null, 2).slice();
+    Slice<WorkItem> byWord =
+        items(app).list(team.owner(), slug, null, "ranked", "-rank", null, 1).slice();
+
+    assertThat(byRank.items()).extracting(WorkItem::id).containsExactly(first.id(), second.id());
+    assertThat(byRank.total()).isEqualTo(3);
+    assertThat(byWord.items()).extracting(WorkItem::title).containsExactly("Ranked third");
+    assertThat(byWord.total()).isEqualTo(3);
+  }
+
+  @Test
   void listingMatchesPercentAndUnderscoreLiterally(TestApp app) {
     Team team = team(app);
     String slug = team.product().slug();

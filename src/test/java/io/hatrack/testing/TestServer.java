@@ -18,6 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,9 +35,23 @@ public final class TestServer implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
+  /** The servers started on shared test apps, so that each app is started once. */
+  private static final Map<TestApp, TestServer> SERVING =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private TestServer(App app, Path dataDir) {
     this.app = app;
     this.dataDir = dataDir;
+  }
+
+  /**
+   * The real server of a {@link TestApp}, started on a free port the first time it is asked for.
+   * For web tests that run on every database with {@link OnEveryDatabase}: the app (and so the
+   * server) is shared by the tests of a class on one dialect, and closing the app stops it.
+   */
+  public static TestServer serving(TestApp app) {
+    return SERVING.computeIfAbsent(
+        app, a -> new TestServer(a.app().start(), a.testDatabase().dataDir()));
   }
 
   /** Starts Hatrack on SQLite in a new temporary data directory. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -71,6 +72,47 @@ public final class SavedViewService {
   /** A product's views by name, inside the caller's transaction (for pages). */
   public List<SavedView> list(Handle h, ProductAccess product) {
     return store.list(h, product.id());
+  }
+
+  /**
+   * What a list or board page of the product offers: its views of {@code layout} (and the picked
+   * one, whatever its layout), the view {@code viewRef} names (blank: none; an id that is not a
+   * view of the product gives none and {@code missing}), the columns and the groupings.
+   */
+  public ViewChoices choices(User actor, String productRef, ViewLayout layout, String viewRef) {
+    return db.read(
+        h -> {
+          ProductAccess product = products.access(h, actor, productRef);
+          List<SavedView> all = store.list(h, product.id());
+          Optional<SavedView> picked = Optional.empty();
+          String ref = viewRef == null ? "" : viewRef.strip();
+          if (!ref.isEmpty()) {
+            picked = all.stream().filter(v -> Long.toString(v.id()).equals(ref)).findFirst();
+          }
+          long pickedId = picked.map(SavedView::id).orElse(-1L);
+          List<SavedView> offered =
+              all.stream().filter(v -> v.layout() == layout || v.id() == pickedId).toList();
+          List<ViewChoices.Column> columns = new ArrayList<>();
+          WorkItemQuery.COLUMNS.forEach(id -> columns.add(ViewChoices.Column.builtIn(id)));
+          queries
+              .fields(h, product.id())
+              .forEach(f -> columns.add(new ViewChoices.Column(f.key(), f.name(), true)));
+          List<ViewChoices.Grouping> groupings = groupings(h, product);
+          return new ViewChoices(
+              offered, picked, !ref.isEmpty() && picked.isEmpty(), columns, groupings);
+        });
+  }
+
+  /** What a board of the product can group by: status, then its single-select fields. */
+  public List<ViewChoices.Grouping> groupings(Handle h, ProductAccess product) {
+    List<ViewChoices.Grouping> groupings = new ArrayList<>();
+    groupings.add(new ViewChoices.Grouping(ViewChoices.STATUS, "Status", List.of()));
+    for (FieldCatalog.CustomField f : queries.fields(h, product.id())) {
+      if (f.type() == FieldCatalog.Type.SELECT) {
+        groupings.add(new ViewChoices.Grouping(f.key(), f.name(), f.options()));
+      }
+    }
+    return groupings;
   }
 
   /**

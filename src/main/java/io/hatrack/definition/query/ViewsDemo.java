@@ -10,11 +10,15 @@ import java.util.List;
 /**
  * Checkout's saved views in the demo: Ana's open items, a board of the saved-cards work (everything
  * under the epic "Saved payment methods", or titles about saved cards when the epic is missing),
- * and the bugs.
+ * the bugs, and the open work on a board by risk (when the custom fields' demo gave Checkout its
+ * "Risk" field).
  */
 public final class ViewsDemo implements DemoSeed {
   /** The epic the board shows, as the work-items seed names it. */
   static final String EPIC = "Saved payment methods";
+
+  /** The key of the custom fields' demo's select field "Risk". */
+  static final String RISK = "risk";
 
   private final Database db;
   private final SavedViewService views;
@@ -56,6 +60,18 @@ public final class ViewsDemo implements DemoSeed {
               checkout,
               new SavedViewService.ViewInput(
                   "Saved cards board", "board", board, "status", List.of()));
+          if (views.groupings(h, checkout).stream().anyMatch(g -> g.key().equals(RISK))) {
+            views.create(
+                h,
+                story.ana(),
+                checkout,
+                new SavedViewService.ViewInput(
+                    "Risk board",
+                    "board",
+                    "type:epic,feature,story,bug -category:done",
+                    RISK,
+                    List.of()));
+          }
           views.create(
               h,
               story.ana(),

@@ -91,6 +91,10 @@ public final class WorkItemQuery {
   public static final List<String> COLUMNS =
       List.of("key", "title", "type", "status", "owner", "estimate", "parent", "tags", "updated");
 
+  /** The columns a list shows when no saved view chooses others. */
+  public static final List<String> DEFAULT_COLUMNS =
+      List.of("key", "title", "type", "status", "owner", "estimate", "updated");
+
   private final WorkflowService workflows;
   private final WorkspaceService workspaces;
   private final FieldCatalog fields;

@@ -7,6 +7,7 @@ import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +54,10 @@ public final class TagService {
   }
 
   /**
-   * The tags of each of these items, by item id, for a page of items that the caller has already
-   * checked the reader may see.
+   * The tags of items a page already shows (the caller has checked that the reader may see them),
+   * read in one go inside the caller's transaction: item id to tag names.
    */
-  public Map<Long, List<String>> forItems(Handle h, java.util.Collection<Long> itemIds) {
+  public Map<Long, List<String>> forItems(Handle h, Collection<Long> itemIds) {
     return tags.forItems(h, itemIds);
   }
 

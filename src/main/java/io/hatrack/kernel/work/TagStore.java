@@ -2,7 +2,11 @@ package io.hatrack.kernel.work;
 
 import io.hatrack.kernel.db.Rows;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for a workspace's tags and the items that carry them. */
@@ -47,25 +51,6 @@ public final class TagStore {
         == 1;
   }
 
-  /** The tags of each of these items, by item id (items without tags are left out). */
-  public java.util.Map<Long, List<String>> forItems(Handle h, java.util.Collection<Long> itemIds) {
-    java.util.Map<Long, List<String>> byItem = new java.util.HashMap<>();
-    if (itemIds.isEmpty()) {
-      return byItem;
-    }
-    h.createQuery(
-            "SELECT et.entity_id, t.name FROM tag t JOIN entity_tag et ON et.tag_id = t.id"
-                + " WHERE et.entity_id IN (<items>) ORDER BY t.name")
-        .bindList("items", List.copyOf(itemIds))
-        .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getString(2)))
-        .forEach(
-            e ->
-                byItem
-                    .computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>())
-                    .add(e.getValue()));
-    return byItem;
-  }
-
   public List<String> forItem(Handle h, long itemId) {
     return h.createQuery(
             "SELECT t.name FROM tag t JOIN entity_tag et ON et.tag_id = t.id"
@@ -73,6 +58,22 @@ public final class TagStore {
         .bind("item", itemId)
         .mapTo(String.class)
         .list();
+  }
+
+  /** The tags of each item, by name; every id asked for is in the answer. */
+  public Map<Long, List<String>> forItems(Handle h, Collection<Long> itemIds) {
+    Map<Long, List<String>> out = new LinkedHashMap<>();
+    itemIds.forEach(id -> out.put(id, new ArrayList<>()));
+    List<Long> ids = List.copyOf(out.keySet());
+    for (int from = 0; from < ids.size(); from += 500) {
+      h.createQuery(
+              "SELECT et.entity_id, t.name FROM tag t JOIN entity_tag et ON et.tag_id = t.id"
+                  + " WHERE et.entity_id IN (<ids>) ORDER BY t.name")
+          .bindList("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+          .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+          .forEach(e -> out.get(e.getKey()).add(e.getValue()));
+    }
+    return out;
   }
 
   public List<TagCount> inWorkspace(Handle h, long workspaceId) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ViewsDemoTest {
 
   @Test
-  void checkoutHasAnasOpenItemsTheSavedCardsBoardAndTheBugs(@Fresh TestApp app) {
+  void checkoutHasAnasOpenItemsTheSavedCardsBoardARiskBoardAndTheBugs(@Fresh TestApp app) {
     assertThat(app.app().seedDemoIfEmpty()).isTrue();
     User ana = app.accounts().byEmail(DemoStory.LOGIN_EMAIL).orElseThrow();
 
@@ -24,7 +24,9 @@ class ViewsDemoTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Bugs", "list"),
             org.assertj.core.groups.Tuple.tuple("My open items", "list"),
+            org.assertj.core.groups.Tuple.tuple("Risk board", "board"),
             org.assertj.core.groups.Tuple.tuple("Saved cards board", "board"));
+    assertThat(views.get(2).groupBy()).isEqualTo("risk");
     assertThat(views.get(1).query()).startsWith("owner:me -category:done");
     assertThat(views.get(0).query()).isEqualTo("type:bug");
   }

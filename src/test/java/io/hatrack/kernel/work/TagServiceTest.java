@@ -51,6 +51,22 @@ class TagServiceTest {
   }
 
   @Test
+  void theTagsOfAPageOfItemsAreReadTogetherAndAnUntaggedItemHasNone(TestApp app) {
+    Team team = team(app);
+    User ana = team.owner();
+    Page tagged = page(app, ana, team.product());
+    Page untagged = page(app, ana, team.product());
+    tags(app).set(ana, tagged.item().key(), List.of("mobile", "beta"));
+
+    var byItem =
+        app.database()
+            .read(h -> tags(app).forItems(h, List.of(tagged.item().id(), untagged.item().id())));
+
+    assertThat(byItem.get(tagged.item().id())).containsExactly("beta", "mobile");
+    assertThat(byItem.get(untagged.item().id())).isEmpty();
+  }
+
+  @Test
   void addingAndRemovingOneTagKeepsTheOthers(TestApp app) {
     Team team = team(app);
     User ana = team.owner();
