@@ -197,6 +197,45 @@ public final class CustomerImport {
         });
   }
 
+  /** The workspace a command-line import goes into, and the owner it acts as. */
+  public record Target(String workspaceSlug, long ownerId) {}
+
+  /**
+   * Finds the workspace for the command line, which has no signed-in user: the one named, or the
+   * only one there is; the import then acts as its first owner.
+   */
+  public Target targetAsAdministrator(String workspaceRef) {
+    return db.read(
+        h -> {
+          String slug;
+          if (workspaceRef == null || workspaceRef.isBlank()) {
+            List<String> all = store.workspaceSlugs(h);
+            if (all.size() != 1) {
+              throw Invalid.field(
+                  "workspace",
+                  all.isEmpty()
+                      ? "there is no workspace yet"
+                      : "name the workspace with --workspace (one of "
+                          + String.join(", ", all)
+                          + ")");
+            }
+            slug = all.get(0);
+          } else {
+            slug =
+                workspaces
+                    .findAsAdministrator(h, workspaceRef.trim())
+                    .map(w -> w.slug())
+                    .orElseThrow(() -> new NotFound("workspace " + workspaceRef.trim()));
+          }
+          long wsId = workspaces.findAsAdministrator(h, slug).orElseThrow().id();
+          long owner =
+              store
+                  .firstOwner(h, wsId)
+                  .orElseThrow(() -> new NotFound("owner of the workspace " + slug));
+          return new Target(slug, owner);
+        });
+  }
+
   private WorkspaceAccess access(Handle h, User actor, String workspaceRef) {
     return workspaces
         .access(h, actor, new Ref(workspaceRef == null ? "" : workspaceRef.trim()))
