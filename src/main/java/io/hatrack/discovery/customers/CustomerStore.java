@@ -303,7 +303,7 @@ public final class CustomerStore {
 
   // ---- Settings ---------------------------------------------------------------------------------
 
-  /** The workspace's discovery settings; the defaults (USD, version 0) when none were saved. */
+  /** The workspace's discovery settings; the defaults (USD, version 1) when none were saved. */
   public CustomerSettings settings(Handle h, long workspaceId) {
     return h.createQuery(
             "SELECT currency, version FROM discovery_settings WHERE workspace_id = :ws")
@@ -315,26 +315,30 @@ public final class CustomerStore {
                     Currency.getInstance(rs.getString("currency")),
                     rs.getLong("version")))
         .findOne()
-        .orElse(new CustomerSettings(workspaceId, Currency.getInstance(Money.DEFAULT_CURRENCY), 0));
+        .orElse(new CustomerSettings(workspaceId, Currency.getInstance(Money.DEFAULT_CURRENCY), 1));
   }
 
-  /** Saves the currency if the settings are still at {@code expectedVersion}; false if not. */
+  /**
+   * Saves the currency if the settings are still at {@code expectedVersion} (the defaults, never
+   * saved, are version 1); false if not.
+   */
   public boolean saveCurrency(Handle h, long workspaceId, long expectedVersion, String currency) {
-    if (expectedVersion == 0) {
-      return h.createUpdate(
-                  "INSERT INTO discovery_settings (workspace_id, currency, version)"
-                      + " VALUES (:ws, :currency, 1) ON CONFLICT (workspace_id) DO NOTHING")
-              .bind("ws", workspaceId)
-              .bind("currency", currency)
-              .execute()
-          == 1;
-    }
-    return h.createUpdate(
+    int updated =
+        h.createUpdate(
                 "UPDATE discovery_settings SET currency = :currency, version = version + 1"
                     + " WHERE workspace_id = :ws AND version = :expected")
             .bind("ws", workspaceId)
             .bind("currency", currency)
             .bind("expected", expectedVersion)
+            .execute();
+    if (updated == 1 || expectedVersion != 1) {
+      return updated == 1;
+    }
+    return h.createUpdate(
+                "INSERT INTO discovery_settings (workspace_id, currency, version)"
+                    + " VALUES (:ws, :currency, 2) ON CONFLICT (workspace_id) DO NOTHING")
+            .bind("ws", workspaceId)
+            .bind("currency", currency)
             .execute()
         == 1;
   }

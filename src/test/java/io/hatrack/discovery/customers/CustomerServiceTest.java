@@ -338,23 +338,26 @@ class CustomerServiceTest {
             .create(team.owner(), ws(team), CustomerDraft.of("Cents").paying("100.50", "arr"));
     CustomerSettings usd = customers(app).settings(team.owner(), ws(team));
 
-    assertThatThrownBy(() -> customers(app).changeCurrency(team.owner(), ws(team), 0, "JPY"))
+    assertThatThrownBy(
+            () -> customers(app).changeCurrency(team.owner(), ws(team), usd.version(), "JPY"))
         .isInstanceOfSatisfying(
             Invalid.class, e -> assertThat(e.reasonFor("currency")).contains("Cents"));
-    assertThatThrownBy(() -> customers(app).changeCurrency(team.owner(), ws(team), 0, "XYZ"))
+    assertThatThrownBy(
+            () -> customers(app).changeCurrency(team.owner(), ws(team), usd.version(), "XYZ"))
         .isInstanceOf(Invalid.class);
     CustomerSettings kwd =
         customers(app).changeCurrency(team.owner(), ws(team), usd.version(), "kwd");
 
     assertThat(kwd.currencyCode()).isEqualTo("KWD");
-    assertThat(kwd.version()).isEqualTo(1);
+    assertThat(usd.version()).isEqualTo(1);
+    assertThat(kwd.version()).isEqualTo(2);
     Customer after = customers(app).get(team.owner(), Long.toString(c.id())).customer();
     assertThat(after.revenue().minor()).isEqualTo(100_500);
     assertThat(kwd.plain(after.revenue().minor())).isEqualTo("100.500");
-    assertThatThrownBy(() -> customers(app).changeCurrency(team.owner(), ws(team), 0, "EUR"))
+    assertThatThrownBy(() -> customers(app).changeCurrency(team.owner(), ws(team), 1, "EUR"))
         .isInstanceOf(Conflict.class);
     User ben = team.member(app, Role.EDITOR, "ben");
-    assertThatThrownBy(() -> customers(app).changeCurrency(ben, ws(team), 1, "EUR"))
+    assertThatThrownBy(() -> customers(app).changeCurrency(ben, ws(team), 2, "EUR"))
         .isInstanceOf(Forbidden.class);
   }
 }
