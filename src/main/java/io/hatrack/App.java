@@ -176,10 +176,7 @@ public final class App implements AutoCloseable {
               kinds);
       this.discovery = discovery(audit, clock, kinds);
 
-      List<DemoSeed> seeds = new ArrayList<>(discovery.demo());
-      seeds.add(new PagesDemo(pages, collaboration));
-      seeds.addAll(definition.demo());
-      this.demoSeeds = List.copyOf(seeds);
+      this.demoSeeds = demoSeeds();
 
       // Web.
       this.metrics = new Metrics();
@@ -273,7 +270,19 @@ public final class App implements AutoCloseable {
     return routes;
   }
 
-  /** The discovery hat; its customers come first in the demo, as later stories refer to them. */
+  /**
+   * Every part of the demo story, in the order it is told; a hat whose items have keys comes after
+   * those whose keys the story already names (the pages are CHK-1 and on).
+   */
+  private List<DemoSeed> demoSeeds() {
+    List<DemoSeed> seeds = new ArrayList<>();
+    seeds.add(new PagesDemo(pages, collaboration));
+    seeds.addAll(definition.demo());
+    seeds.addAll(discovery.demo());
+    return List.copyOf(seeds);
+  }
+
+  /** The discovery hat: customers of the workspace, personas of each product. */
   private DiscoveryHat discovery(AuditLog audit, Clock clock, ItemKinds kinds) {
     return new DiscoveryHat(
         new DiscoveryHat.Kernel(db, products, workspaces, items, collaboration, audit, clock),

@@ -67,7 +67,8 @@ public final class CustomersDemo implements DemoSeed {
   @Override
   public void seed(DemoStory story) {
     String ws = story.workspace().slug();
-    User dev = story.dev();
+    // Ana keeps the customer list; Dev (sales) is a commenter in the demo workspace.
+    User ana = story.ana();
     int day = 40;
     for (String line : CUSTOMERS) {
       String[] f = line.split("\\|", -1);
@@ -75,7 +76,7 @@ public final class CustomersDemo implements DemoSeed {
       day = Math.max(20, day - 1);
       Customer c =
           customers.create(
-              dev,
+              ana,
               ws,
               CustomerDraft.of(f[0])
                   .withExternalId(f[1])
@@ -84,7 +85,7 @@ public final class CustomersDemo implements DemoSeed {
                   .withDomain(f[7]));
       for (String contact : f[8].isEmpty() ? new String[0] : f[8].split(";")) {
         String[] p = contact.split(" / ");
-        customers.addContact(dev, Long.toString(c.id()), new ContactDraft(p[0], p[2], p[1], null));
+        customers.addContact(ana, Long.toString(c.id()), new ContactDraft(p[0], p[2], p[1], null));
       }
       if (c.name().equals("Brightwave Retail")) {
         story.later(30);
