@@ -2,6 +2,7 @@ package io.hatrack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.definition.DefinitionHat;
+import io.hatrack.discovery.DiscoveryHat;
 import io.hatrack.kernel.audit.ActivityStore;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.AccountService;
@@ -108,6 +109,7 @@ public final class App implements AutoCloseable {
   private final Collaboration collaboration;
   private final PageService pages;
   private final DefinitionHat definition;
+  private final DiscoveryHat discovery;
   private final List<DemoSeed> demoSeeds;
   private final DemoWorkspace demoWorkspace;
   private final Metrics metrics;
@@ -172,16 +174,14 @@ public final class App implements AutoCloseable {
               new DefinitionHat.Kernel(
                   db, products, workspaces, items, collaboration, notifier, audit, clock),
               kinds);
+      this.discovery = discovery(audit, clock, kinds);
 
-      List<DemoSeed> seeds = new ArrayList<>();
-      seeds.add(new PagesDemo(pages, collaboration));
-      seeds.addAll(definition.demo());
-      this.demoSeeds = List.copyOf(seeds);
+      this.demoSeeds = demoSeeds();
 
       // Web.
       this.metrics = new Metrics();
       db.pools().forEach(pool -> pool.setMetricRegistry(metrics.registry()));
-      Hats hats = new Hats().built("definition");
+      Hats hats = new Hats().built("discovery").built("definition");
       Assets assets = Assets.standard(htmxVersion());
       Views views = new Views();
       Shells shells =
@@ -210,8 +210,7 @@ public final class App implements AutoCloseable {
       routes.add(new WorkspacePages(workspaces, products, collaboration.activity(), html));
       routes.add(new MemberPages(workspaces, html, config.baseUrl()));
       // Hats' pages before the product pages, whose /w/{ws}/{product}/{hat} catches the rest.
-      routes.add(new PageRoutes(pages, products, panels));
-      routes.addAll(definition.routes(html, panels, representations, json));
+      routes.addAll(hatRoutes(html, panels, representations));
       routes.add(new ProductPages(products, items, collaboration.activity(), html));
       this.web =
           new WebServer(
@@ -259,6 +258,35 @@ public final class App implements AutoCloseable {
         new TagService(db, new TagStore(), items, audit, clock),
         new NotificationService(db, s.notifications(), s.watchers(), s.users(), items, clock),
         new ActivityFeed(db, s.activity(), items));
+  }
+
+  /** The pages and API of the pages and of every hat. */
+  private List<Routes> hatRoutes(
+      Html html, ItemPanels panels, ItemRepresentations representations) {
+    List<Routes> routes = new ArrayList<>();
+    routes.add(new PageRoutes(pages, products, panels));
+    routes.addAll(discovery.routes(html, panels, representations, json));
+    routes.addAll(definition.routes(html, panels, representations, json));
+    return routes;
+  }
+
+  /**
+   * Every part of the demo story, in the order it is told; a hat whose items have keys comes after
+   * those whose keys the story already names (the pages are CHK-1 and on).
+   */
+  private List<DemoSeed> demoSeeds() {
+    List<DemoSeed> seeds = new ArrayList<>();
+    seeds.add(new PagesDemo(pages, collaboration));
+    seeds.addAll(definition.demo());
+    seeds.addAll(discovery.demo());
+    return List.copyOf(seeds);
+  }
+
+  /** The discovery hat: customers of the workspace, personas of each product. */
+  private DiscoveryHat discovery(AuditLog audit, Clock clock, ItemKinds kinds) {
+    return new DiscoveryHat(
+        new DiscoveryHat.Kernel(db, products, workspaces, items, collaboration, audit, clock),
+        kinds);
   }
 
   private static String htmxVersion() {
@@ -364,6 +392,10 @@ public final class App implements AutoCloseable {
 
   public DefinitionHat definition() {
     return definition;
+  }
+
+  public DiscoveryHat discovery() {
+    return discovery;
   }
 
   public WebServer web() {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      ImportCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

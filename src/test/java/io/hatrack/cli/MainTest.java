@@ -85,6 +85,7 @@ class MainTest {
       case "token create" -> new String[] {"--email", "ana@example.test"};
       case "backup", "restore" -> new String[] {"backup.zip"};
       case "export gherkin" -> new String[] {"CHK-42"};
+      case "import customers" -> new String[] {"customers.csv"};
       default -> new String[0];
     };
   }
@@ -107,7 +108,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"user", "token", "export"})
+  @ValueSource(strings = {"user", "token", "export", "import"})
   void aGroupWithoutSubcommandIsAUsageError(String group) {
     CommandLineRun run = CommandLineRun.of(group);
 

@@ -61,6 +61,19 @@ public final class ItemService {
     return entities.byId(h, id).orElseThrow();
   }
 
+  /**
+   * Creates the entity row of a new item that belongs to a whole workspace rather than to one of
+   * its products (a customer, shared by every product): it has no product and no key. The creator
+   * watches it. Needs the editor role.
+   */
+  public Item createInWorkspace(
+      Handle h, User actor, WorkspaceAccess ws, String kind, String title) {
+    ws.require(Role.EDITOR, "create items");
+    long id = entities.insert(h, ws.id(), null, kind, null, title, actor.id(), clock.instant());
+    watchers.watch(h, id, actor.id());
+    return entities.byId(h, id).orElseThrow();
+  }
+
   /** How many live items of {@code kind} the product has; kept exact, read in constant time. */
   public long liveCount(Handle h, long productId, String kind) {
     return entities.liveCount(h, productId, kind);

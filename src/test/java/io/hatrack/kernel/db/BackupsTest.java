@@ -172,6 +172,18 @@ class BackupsTest {
             "tiny ✓.svg",
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"2\"/>"
                 .getBytes(StandardCharsets.UTF_8));
+    // The discovery hat: the demo's customers, contacts and personas, a currency of the
+    // workspace's own, and a CSV file waiting for its confirmation.
+    var discovery = app.app().discovery();
+    discovery.customers().changeCurrency(ana, "northwind", 1, "EUR");
+    discovery
+        .imports()
+        .stage(
+            ana,
+            "northwind",
+            "crm ✓.csv",
+            ("name,external_id,arr\n\"Ünïcødé, \"\"Ltd\"\"\",X-1,1000.50\n")
+                .getBytes(StandardCharsets.UTF_8));
   }
 
   private static void assertSameRows(

@@ -123,7 +123,21 @@ public final class NavigationPages implements Routes {
     ItemAccess access = items.access(user, ctx.pathParam("ref"));
     Item item = access.item();
     if (item.productId() == null) {
-      throw new NotFound("item");
+      // An item of the whole workspace (a customer) is shown inside any of its products.
+      List<io.hatrack.kernel.work.Product> shared = products.list(access.workspace());
+      if (shared.isEmpty()) {
+        throw new NotFound("item");
+      }
+      ctx.redirect(
+          "/w/"
+              + access.workspace().workspace().slug()
+              + "/"
+              + shared.get(0).slug()
+              + "/"
+              + kinds.get(item.kind()).collection()
+              + "/"
+              + item.id());
+      return;
     }
     ProductAccess product = products.access(user, Long.toString(item.productId()));
     ctx.redirect(

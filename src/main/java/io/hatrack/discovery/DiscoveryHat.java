@@ -1,0 +1,104 @@
+package io.hatrack.discovery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.discovery.customers.CustomerApi;
+import io.hatrack.discovery.customers.CustomerImport;
+import io.hatrack.discovery.customers.CustomerImportRoutes;
+import io.hatrack.discovery.customers.CustomerRoutes;
+import io.hatrack.discovery.customers.CustomerService;
+import io.hatrack.discovery.customers.CustomerStore;
+import io.hatrack.discovery.customers.CustomersDemo;
+import io.hatrack.discovery.personas.PersonaApi;
+import io.hatrack.discovery.personas.PersonaRoutes;
+import io.hatrack.discovery.personas.PersonaService;
+import io.hatrack.discovery.personas.PersonaStore;
+import io.hatrack.discovery.personas.PersonasDemo;
+import io.hatrack.kernel.audit.AuditLog;
+import io.hatrack.kernel.db.Database;
+import io.hatrack.kernel.demo.DemoSeed;
+import io.hatrack.kernel.web.Html;
+import io.hatrack.kernel.web.ItemPanels;
+import io.hatrack.kernel.web.ItemRepresentations;
+import io.hatrack.kernel.web.Routes;
+import io.hatrack.kernel.work.Collaboration;
+import io.hatrack.kernel.work.ItemKind;
+import io.hatrack.kernel.work.ItemKinds;
+import io.hatrack.kernel.work.ItemService;
+import io.hatrack.kernel.work.ProductService;
+import io.hatrack.kernel.work.WorkspaceService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The discovery hat put together: customers of the workspace (with contacts, revenue in the
+ * workspace's currency and CSV import) and personas of each product. {@code App} constructs one and
+ * asks it for its routes and demo seeds.
+ */
+public final class DiscoveryHat {
+
+  /** What the hat takes from the kernel. */
+  public record Kernel(
+      Database db,
+      ProductService products,
+      WorkspaceService workspaces,
+      ItemService items,
+      Collaboration collaboration,
+      AuditLog audit,
+      Clock clock) {}
+
+  private final Kernel kernel;
+  private final CustomerService customers;
+  private final CustomerImport imports;
+  private final PersonaService personas;
+
+  public DiscoveryHat(Kernel k, ItemKinds kinds) {
+    this.kernel = k;
+    kinds.register(new ItemKind(CustomerService.KIND, "Customer", "discovery/customers"));
+    kinds.register(new ItemKind(PersonaService.KIND, "Persona", "discovery/personas"));
+    CustomerStore store = new CustomerStore();
+    this.customers =
+        new CustomerService(k.db(), store, k.workspaces(), k.items(), k.audit(), k.clock());
+    this.imports = new CustomerImport(k.db(), store, customers, k.workspaces(), k.clock());
+    this.personas =
+        new PersonaService(k.db(), new PersonaStore(), k.products(), k.items(), k.audit());
+  }
+
+  /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
+  public List<Routes> routes(
+      Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
+    List<Routes> routes = new ArrayList<>();
+    CustomerApi customerApi = new CustomerApi(customers, imports, json);
+    representations.register(CustomerService.KIND, customerApi::representation);
+    routes.add(customerApi);
+    PersonaApi personaApi = new PersonaApi(personas, html, json);
+    representations.register(PersonaService.KIND, personaApi::representation);
+    routes.add(personaApi);
+    // The import's pages before the customer pages, whose {id} would take "import".
+    routes.add(new CustomerImportRoutes(imports, kernel.products(), html));
+    routes.add(new CustomerRoutes(customers, kernel.products(), panels));
+    routes.add(new PersonaRoutes(personas, kernel.products(), panels));
+    return routes;
+  }
+
+  /** The hat's part of the demo story. */
+  public List<DemoSeed> demo() {
+    return List.of(
+        new CustomersDemo(customers, kernel.collaboration()), new PersonasDemo(personas));
+  }
+
+  /** Customers of a workspace, their contacts, and the workspace's currency. */
+  public CustomerService customers() {
+    return customers;
+  }
+
+  /** Customer CSV import: check, preview, confirm; all or nothing. */
+  public CustomerImport imports() {
+    return imports;
+  }
+
+  /** Personas of a product. */
+  public PersonaService personas() {
+    return personas;
+  }
+}

@@ -1,0 +1,44 @@
+package io.hatrack.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hatrack.discovery.customers.Customer;
+import io.hatrack.discovery.customers.CustomerFilter;
+import io.hatrack.discovery.customers.CustomerService;
+import io.hatrack.discovery.personas.Persona;
+import io.hatrack.kernel.auth.User;
+import io.hatrack.kernel.demo.DemoStory;
+import io.hatrack.testing.Fresh;
+import io.hatrack.testing.OnEveryDatabase;
+import io.hatrack.testing.TestApp;
+import org.junit.jupiter.api.Test;
+
+@OnEveryDatabase
+class DiscoveryDemoTest {
+
+  @Test
+  void northwindHasCustomersInThreeSegmentsWithContactsAndCheckoutHasThreePersonas(
+      @Fresh TestApp app) {
+    app.app().seedDemoIfEmpty();
+    User ana =
+        app.sessions().signIn(DemoStory.LOGIN_EMAIL, DemoStory.PASSWORD, "demo-test", null).user();
+    CustomerService customers = app.app().discovery().customers();
+
+    CustomerService.Listing byRevenue =
+        customers.list(
+            ana, "northwind", new CustomerFilter(null, null, null, null, "-revenue"), null, 50);
+
+    assertThat(byRevenue.slice().total()).isBetween(10L, 20L);
+    Customer largest = byRevenue.slice().items().get(0);
+    assertThat(largest.name()).isEqualTo("Brightwave Retail");
+    assertThat(customers.facets(ana, "northwind").segments())
+        .containsExactly("Enterprise", "Mid-market", "SMB");
+    assertThat(byRevenue.slice().items()).allSatisfy(c -> assertThat(c.revenue()).isNotNull());
+    assertThat(customers.contacts(ana, Long.toString(largest.id()))).hasSize(2);
+    assertThat(app.collaboration().comments().list(ana, Long.toString(largest.id()), 0, 10).total())
+        .isOne();
+    assertThat(app.app().discovery().personas().list(ana, "checkout", null, 50).slice().items())
+        .extracting(Persona::name)
+        .containsExactly("Finance Felix", "Payments lead Priya", "Returning Riley");
+  }
+}
