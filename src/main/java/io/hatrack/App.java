@@ -2,6 +2,7 @@ package io.hatrack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.definition.DefinitionHat;
+import io.hatrack.discovery.surveys.Surveys;
 import io.hatrack.kernel.audit.ActivityStore;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.AccountService;
@@ -108,6 +109,7 @@ public final class App implements AutoCloseable {
   private final Collaboration collaboration;
   private final PageService pages;
   private final DefinitionHat definition;
+  private final Surveys surveys;
   private final List<DemoSeed> demoSeeds;
   private final DemoWorkspace demoWorkspace;
   private final Metrics metrics;
@@ -173,9 +175,11 @@ public final class App implements AutoCloseable {
                   db, products, workspaces, items, collaboration, notifier, audit, clock),
               kinds);
 
+      this.surveys = new Surveys(new Surveys.Kernel(db, products, items, audit, clock), kinds);
       List<DemoSeed> seeds = new ArrayList<>();
       seeds.add(new PagesDemo(pages, collaboration));
       seeds.addAll(definition.demo());
+      seeds.add(surveys.demo());
       this.demoSeeds = List.copyOf(seeds);
 
       // Web.
@@ -212,27 +216,36 @@ public final class App implements AutoCloseable {
       // Hats' pages before the product pages, whose /w/{ws}/{product}/{hat} catches the rest.
       routes.add(new PageRoutes(pages, products, panels));
       routes.addAll(definition.routes(html, panels, representations, json));
+      routes.addAll(surveys.routes(html, panels, representations, json));
       routes.add(new ProductPages(products, items, collaboration.activity(), html));
-      this.web =
-          new WebServer(
-              new WebServer.Parts(
-                  json,
-                  authentication,
-                  new Errors(views, shells),
-                  metrics,
-                  assets,
-                  new ApiDocs(Version.current()),
-                  views,
-                  shells,
-                  db::isHealthy,
-                  Version.current(),
-                  routes),
-              config.host(),
-              config.port());
+      this.web = webServer(authentication, views, shells, assets, routes);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
+  }
+
+  private WebServer webServer(
+      Authentication authentication,
+      Views views,
+      Shells shells,
+      Assets assets,
+      List<Routes> routes) {
+    return new WebServer(
+        new WebServer.Parts(
+            json,
+            authentication,
+            new Errors(views, shells),
+            metrics,
+            assets,
+            new ApiDocs(Version.current()),
+            views,
+            shells,
+            db::isHealthy,
+            Version.current(),
+            routes),
+        config.host(),
+        config.port());
   }
 
   /** The kernel's stores that more than one service shares. */
@@ -364,6 +377,11 @@ public final class App implements AutoCloseable {
 
   public DefinitionHat definition() {
     return definition;
+  }
+
+  /** Surveys of the discovery hat: builder, public answers, results. */
+  public Surveys surveys() {
+    return surveys;
   }
 
   public WebServer web() {
