@@ -185,7 +185,7 @@ public final class App implements AutoCloseable {
       // Web.
       this.metrics = new Metrics();
       db.pools().forEach(pool -> pool.setMetricRegistry(metrics.registry()));
-      Hats hats = new Hats().built("definition");
+      Hats hats = new Hats().built("definition").built("discovery");
       Assets assets = Assets.standard(htmxVersion());
       Views views = new Views();
       Shells shells =

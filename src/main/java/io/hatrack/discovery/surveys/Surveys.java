@@ -61,7 +61,11 @@ public final class Surveys {
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     SurveyApi api = new SurveyApi(surveys, responses, json);
     representations.register(SurveyService.KIND, api::representation);
-    return List.of(api);
+    return List.of(
+        api,
+        new SurveyRoutes(surveys, responses, kernel.products(), panels),
+        new SurveySharePages(surveys, kernel.products(), html),
+        new SurveyAnswerPages(responses, html));
   }
 
   /** Surveys' part of the demo story. */
