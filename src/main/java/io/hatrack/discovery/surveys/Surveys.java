@@ -70,7 +70,7 @@ public final class Surveys {
 
   /** Surveys' part of the demo story. */
   public DemoSeed demo() {
-    return story -> {};
+    return new SurveysDemo(surveys, responses);
   }
 
   Kernel kernel() {
