@@ -112,10 +112,10 @@ class PagesWebTest {
 
   @Test
   void everyHatNotBuiltYetSaysSoPlainly() {
-    Browser.Page discovery = browser.get("/w/" + ws.slug() + "/" + product.slug() + "/discovery");
+    Browser.Page feedback = browser.get("/w/" + ws.slug() + "/" + product.slug() + "/feedback");
 
-    assertThat(discovery.status()).isEqualTo(200);
-    assertThat(discovery.body()).contains("The Discovery hat is coming").contains("not built yet");
+    assertThat(feedback.status()).isEqualTo(200);
+    assertThat(feedback.body()).contains("The Feedback hat is coming").contains("not built yet");
     assertThat(browser.get("/w/" + ws.slug() + "/" + product.slug() + "/no-such-hat").status())
         .isEqualTo(404);
   }
