@@ -3,6 +3,7 @@ package io.hatrack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.definition.DefinitionHat;
 import io.hatrack.discovery.DiscoveryHat;
+import io.hatrack.discovery.surveys.Surveys;
 import io.hatrack.kernel.audit.ActivityStore;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.AccountService;
@@ -110,6 +111,7 @@ public final class App implements AutoCloseable {
   private final PageService pages;
   private final DefinitionHat definition;
   private final DiscoveryHat discovery;
+  private final Surveys surveys;
   private final List<DemoSeed> demoSeeds;
   private final DemoWorkspace demoWorkspace;
   private final Metrics metrics;
@@ -176,12 +178,13 @@ public final class App implements AutoCloseable {
               kinds);
       this.discovery = discovery(audit, clock, kinds);
 
+      this.surveys = new Surveys(new Surveys.Kernel(db, products, items, audit, clock), kinds);
       this.demoSeeds = demoSeeds();
 
       // Web.
       this.metrics = new Metrics();
       db.pools().forEach(pool -> pool.setMetricRegistry(metrics.registry()));
-      Hats hats = new Hats().built("discovery").built("definition");
+      Hats hats = new Hats().built("definition").built("discovery");
       Assets assets = Assets.standard(htmxVersion());
       Views views = new Views();
       Shells shells =
@@ -212,26 +215,34 @@ public final class App implements AutoCloseable {
       // Hats' pages before the product pages, whose /w/{ws}/{product}/{hat} catches the rest.
       routes.addAll(hatRoutes(html, panels, representations));
       routes.add(new ProductPages(products, items, collaboration.activity(), html));
-      this.web =
-          new WebServer(
-              new WebServer.Parts(
-                  json,
-                  authentication,
-                  new Errors(views, shells),
-                  metrics,
-                  assets,
-                  new ApiDocs(Version.current()),
-                  views,
-                  shells,
-                  db::isHealthy,
-                  Version.current(),
-                  routes),
-              config.host(),
-              config.port());
+      this.web = webServer(authentication, views, shells, assets, routes);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
+  }
+
+  private WebServer webServer(
+      Authentication authentication,
+      Views views,
+      Shells shells,
+      Assets assets,
+      List<Routes> routes) {
+    return new WebServer(
+        new WebServer.Parts(
+            json,
+            authentication,
+            new Errors(views, shells),
+            metrics,
+            assets,
+            new ApiDocs(Version.current()),
+            views,
+            shells,
+            db::isHealthy,
+            Version.current(),
+            routes),
+        config.host(),
+        config.port());
   }
 
   /** The kernel's stores that more than one service shares. */
@@ -267,6 +278,7 @@ public final class App implements AutoCloseable {
     routes.add(new PageRoutes(pages, products, panels));
     routes.addAll(discovery.routes(html, panels, representations, json));
     routes.addAll(definition.routes(html, panels, representations, json));
+    routes.addAll(surveys.routes(html, panels, representations, json));
     return routes;
   }
 
@@ -279,6 +291,7 @@ public final class App implements AutoCloseable {
     seeds.add(new PagesDemo(pages, collaboration));
     seeds.addAll(definition.demo());
     seeds.addAll(discovery.demo());
+    seeds.add(surveys.demo());
     return List.copyOf(seeds);
   }
 
@@ -396,6 +409,11 @@ public final class App implements AutoCloseable {
 
   public DiscoveryHat discovery() {
     return discovery;
+  }
+
+  /** Surveys of the discovery hat: builder, public answers, results. */
+  public Surveys surveys() {
+    return surveys;
   }
 
   public WebServer web() {

@@ -15,6 +15,11 @@ import io.hatrack.definition.docs.TemplateInput;
 import io.hatrack.definition.fields.FieldInput;
 import io.hatrack.definition.prototypes.PrototypeService;
 import io.hatrack.definition.query.SavedViewService;
+import io.hatrack.discovery.surveys.AnswerInput;
+import io.hatrack.discovery.surveys.QuestionDraft;
+import io.hatrack.discovery.surveys.ResponseInput;
+import io.hatrack.discovery.surveys.SurveyDraft;
+import io.hatrack.discovery.surveys.SurveyService;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
@@ -184,6 +189,47 @@ class BackupsTest {
             "crm ✓.csv",
             ("name,external_id,arr\n\"Ünïcødé, \"\"Ltd\"\"\",X-1,1000.50\n")
                 .getBytes(StandardCharsets.UTF_8));
+    fillSurveyTables(app, ana);
+  }
+
+  /**
+   * Surveys (the demo adds an NPS survey with responses): an anonymous one answered through a
+   * personal link with awkward text, and a revoked link.
+   */
+  private static void fillSurveyTables(TestApp app, User ana) {
+    var surveys = app.app().surveys();
+    var survey =
+        surveys
+            .surveys()
+            .create(
+                ana,
+                "checkout",
+                SurveyDraft.of(
+                        "Sondage ✓",
+                        QuestionDraft.of("text", AWKWARD_TEXT),
+                        QuestionDraft.choice("multiple", "Ünïcødé?", "A ✓", "B 🚀"))
+                    .anonymously()
+                    .withStatus("open"));
+    var links =
+        surveys
+            .surveys()
+            .createLinks(
+                ana,
+                survey.key(),
+                List.of(
+                    new SurveyService.Recipient("Batch ✓", null),
+                    new SurveyService.Recipient("", null)));
+    surveys.surveys().revokeLink(ana, survey.key(), links.links().get(1).id());
+    surveys
+        .responses()
+        .respond(
+            "checkout",
+            survey.publicCode(),
+            links.tokens().get(0),
+            "192.0.2.3",
+            ResponseInput.of(
+                AnswerInput.text(survey.questions().get(0).id(), AWKWARD_TEXT),
+                AnswerInput.choices(survey.questions().get(1).id(), "A ✓", "B 🚀")));
   }
 
   private static void assertSameRows(
