@@ -73,7 +73,7 @@ class SurveysWebTest {
   }
 
   @Test
-  void theListExplainsSurveysBeforeTheFirstAndTheDiscoveryHatOpensIt() {
+  void theListExplainsSurveysBeforeTheFirstAndIsATabOfTheDiscoveryHat() {
     Product empty = server.product(ana, ws);
     String list = "/w/" + ws.slug() + "/" + empty.slug() + "/discovery/surveys";
 
@@ -84,10 +84,10 @@ class SurveysWebTest {
         .contains("No surveys yet")
         .contains("personal links that answer once")
         .contains("Create the first survey")
-        .doesNotContainPattern("Discovery\\s*<span class=\"soon\">");
-    Browser.Page hat = browser.get("/w/" + ws.slug() + "/" + empty.slug() + "/discovery");
-    assertThat(hat.status()).isEqualTo(302);
-    assertThat(hat.location()).isEqualTo(list);
+        .doesNotContainPattern("Discovery\\s*<span class=\"soon\">")
+        .containsPattern("<a href=\"" + list + "\" aria-current=\"page\">Surveys</a>");
+    String customers = "/w/" + ws.slug() + "/" + empty.slug() + "/discovery/customers";
+    assertThat(browser.get(customers).body()).contains("<a href=\"" + list + "\"");
   }
 
   @Test
