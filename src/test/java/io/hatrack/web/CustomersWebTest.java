@@ -63,6 +63,25 @@ class CustomersWebTest {
   }
 
   @Test
+  void aViewerReadsCustomersWithoutTheImportTabItCannotUse() {
+    User vic = server.user("Vic");
+    server
+        .app()
+        .workspaces()
+        .addMember(ana, ws.slug(), vic.email(), io.hatrack.kernel.auth.Role.VIEWER);
+    Browser viewer = new Browser(server.url());
+    viewer.signIn(vic.email(), "password123");
+
+    Browser.Page list = viewer.get(hat() + "/customers");
+    Browser.Page editors = browser.get(hat() + "/customers");
+
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.body()).doesNotContain("href=\"" + hat() + "/customers/import\"");
+    assertThat(editors.body()).contains("href=\"" + hat() + "/customers/import\"");
+    assertThat(viewer.get(hat() + "/customers/import").status()).isEqualTo(403);
+  }
+
+  @Test
   void anEmptyWorkspaceExplainsCustomersAndOffersTheFirstActions() {
     Workspace empty = server.workspace(ana);
     Product p = server.product(ana, empty);
