@@ -3,7 +3,6 @@ package io.hatrack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.definition.DefinitionHat;
 import io.hatrack.discovery.DiscoveryHat;
-import io.hatrack.discovery.surveys.Surveys;
 import io.hatrack.kernel.audit.ActivityStore;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.AccountService;
@@ -111,7 +110,6 @@ public final class App implements AutoCloseable {
   private final PageService pages;
   private final DefinitionHat definition;
   private final DiscoveryHat discovery;
-  private final Surveys surveys;
   private final List<DemoSeed> demoSeeds;
   private final DemoWorkspace demoWorkspace;
   private final Metrics metrics;
@@ -178,7 +176,6 @@ public final class App implements AutoCloseable {
               kinds);
       this.discovery = discovery(audit, clock, kinds);
 
-      this.surveys = new Surveys(new Surveys.Kernel(db, products, items, audit, clock), kinds);
       this.demoSeeds = demoSeeds();
 
       // Web.
@@ -278,7 +275,6 @@ public final class App implements AutoCloseable {
     routes.add(new PageRoutes(pages, products, panels));
     routes.addAll(discovery.routes(html, panels, representations, json));
     routes.addAll(definition.routes(html, panels, representations, json));
-    routes.addAll(surveys.routes(html, panels, representations, json));
     return routes;
   }
 
@@ -291,7 +287,6 @@ public final class App implements AutoCloseable {
     seeds.add(new PagesDemo(pages, collaboration));
     seeds.addAll(definition.demo());
     seeds.addAll(discovery.demo());
-    seeds.add(surveys.demo());
     return List.copyOf(seeds);
   }
 
@@ -409,11 +404,6 @@ public final class App implements AutoCloseable {
 
   public DiscoveryHat discovery() {
     return discovery;
-  }
-
-  /** Surveys of the discovery hat: builder, public answers, results. */
-  public Surveys surveys() {
-    return surveys;
   }
 
   public WebServer web() {

@@ -13,6 +13,7 @@ import io.hatrack.discovery.personas.PersonaRoutes;
 import io.hatrack.discovery.personas.PersonaService;
 import io.hatrack.discovery.personas.PersonaStore;
 import io.hatrack.discovery.personas.PersonasDemo;
+import io.hatrack.discovery.surveys.Surveys;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -32,8 +33,8 @@ import java.util.List;
 
 /**
  * The discovery hat put together: customers of the workspace (with contacts, revenue in the
- * workspace's currency and CSV import) and personas of each product. {@code App} constructs one and
- * asks it for its routes and demo seeds.
+ * workspace's currency and CSV import), personas of each product, and surveys. {@code App}
+ * constructs one and asks it for its routes and demo seeds.
  */
 public final class DiscoveryHat {
 
@@ -51,6 +52,7 @@ public final class DiscoveryHat {
   private final CustomerService customers;
   private final CustomerImport imports;
   private final PersonaService personas;
+  private final Surveys surveys;
 
   public DiscoveryHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -62,6 +64,9 @@ public final class DiscoveryHat {
     this.imports = new CustomerImport(k.db(), store, customers, k.workspaces(), k.clock());
     this.personas =
         new PersonaService(k.db(), new PersonaStore(), k.products(), k.items(), k.audit());
+    this.surveys =
+        new Surveys(
+            new Surveys.Kernel(k.db(), k.products(), k.items(), k.audit(), k.clock()), kinds);
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -78,13 +83,16 @@ public final class DiscoveryHat {
     routes.add(new CustomerImportRoutes(imports, kernel.products(), html));
     routes.add(new CustomerRoutes(customers, kernel.products(), panels));
     routes.add(new PersonaRoutes(personas, kernel.products(), panels));
+    routes.addAll(surveys.routes(html, panels, representations, json));
     return routes;
   }
 
   /** The hat's part of the demo story. */
   public List<DemoSeed> demo() {
     return List.of(
-        new CustomersDemo(customers, kernel.collaboration()), new PersonasDemo(personas));
+        new CustomersDemo(customers, kernel.collaboration()),
+        new PersonasDemo(personas),
+        surveys.demo());
   }
 
   /** Customers of a workspace, their contacts, and the workspace's currency. */
@@ -100,5 +108,10 @@ public final class DiscoveryHat {
   /** Personas of a product. */
   public PersonaService personas() {
     return personas;
+  }
+
+  /** Surveys of a product: builder, public answers, results. */
+  public Surveys surveys() {
+    return surveys;
   }
 }

@@ -78,6 +78,7 @@ class SurveyAnswerBrowserTest {
     Survey survey =
         server
             .app()
+            .discovery()
             .surveys()
             .surveys()
             .create(

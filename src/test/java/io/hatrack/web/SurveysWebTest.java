@@ -47,11 +47,11 @@ class SurveysWebTest {
   }
 
   private SurveyService surveys() {
-    return server.app().surveys().surveys();
+    return server.app().discovery().surveys().surveys();
   }
 
   private SurveyResponseService responses() {
-    return server.app().surveys().responses();
+    return server.app().discovery().surveys().responses();
   }
 
   private String base() {

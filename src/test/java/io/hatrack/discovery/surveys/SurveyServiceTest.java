@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 @OnEveryDatabase
 class SurveyServiceTest {
   static SurveyService surveys(TestApp app) {
-    return app.app().surveys().surveys();
+    return app.app().discovery().surveys().surveys();
   }
 
   static SurveyResponseService responses(TestApp app) {
-    return app.app().surveys().responses();
+    return app.app().discovery().surveys().responses();
   }
 
   /** One question of every type. */

@@ -16,11 +16,15 @@ class SurveysDemoTest {
   void theDemoHasAnOpenMerchantNpsWithFortyResponsesScoringThirty(@Fresh TestApp app) {
     assertThat(app.app().seedDemoIfEmpty()).isTrue();
     User ana = app.accounts().byEmail(DemoStory.LOGIN_EMAIL).orElseThrow();
-    SurveyService surveys = app.app().surveys().surveys();
+    SurveyService surveys = app.app().discovery().surveys().surveys();
 
     SurveySummary summary = surveys.list(ana, "checkout", 0, 10).items().get(0);
     SurveyResults results =
-        app.app().surveys().responses().results(ana, Long.toString(summary.item().id()));
+        app.app()
+            .discovery()
+            .surveys()
+            .responses()
+            .results(ana, Long.toString(summary.item().id()));
 
     assertThat(summary.item().title()).isEqualTo("Merchant NPS, Q1");
     assertThat(summary.status()).isEqualTo(SurveyStatus.OPEN);

@@ -197,7 +197,7 @@ class BackupsTest {
    * personal link with awkward text, and a revoked link.
    */
   private static void fillSurveyTables(TestApp app, User ana) {
-    var surveys = app.app().surveys();
+    var surveys = app.app().discovery().surveys();
     var survey =
         surveys
             .surveys()
