@@ -10,6 +10,7 @@ import io.hatrack.kernel.db.Database;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Typed links between any two items of one workspace. Adding or removing a link needs the editor
@@ -51,6 +52,14 @@ public final class LinkService {
 
   /** Links {@code sourceRef} to {@code targetRef} with the type {@code typeId}. */
   public Link add(User actor, String sourceRef, String targetRef, String typeId) {
+    return db.tx(h -> add(h, actor, sourceRef, targetRef, typeId));
+  }
+
+  /**
+   * Links {@code sourceRef} to {@code targetRef} inside the caller's transaction (a hat creating an
+   * item together with its links uses this, so that all of it is saved or none).
+   */
+  public Link add(Handle h, User actor, String sourceRef, String targetRef, String typeId) {
     LinkType type =
         types
             .byId(typeId == null ? "" : typeId)
@@ -63,51 +72,48 @@ public final class LinkService {
     if (targetRef == null || targetRef.isBlank()) {
       throw Invalid.field("target", "must name an item by id or key");
     }
-    return db.tx(
-        h -> {
-          ItemAccess source = items.access(h, actor, sourceRef).require(Role.EDITOR, "link items");
-          ItemAccess target;
-          try {
-            target = items.access(h, actor, targetRef.trim());
-          } catch (NotFound e) {
-            throw Invalid.field("target", "no item " + targetRef.trim() + " that you can see");
-          }
-          if (target.item().workspaceId() != source.item().workspaceId()) {
-            throw Invalid.field("target", "must be in the same workspace");
-          }
-          if (target.id() == source.id()) {
-            throw Invalid.field("target", "an item cannot link to itself");
-          }
-          if (links.exists(h, source.id(), target.id(), type.id())
-              || (type.symmetric() && links.exists(h, target.id(), source.id(), type.id()))) {
-            throw Conflict.state("These items are already linked this way.");
-          }
-          for (LinkRule rule : rules) {
-            rule.check(h, type, source.item(), target.item());
-          }
-          long id =
-              links.insert(
-                  h,
-                  source.item().workspaceId(),
-                  source.id(),
-                  target.id(),
-                  type.id(),
-                  actor.id(),
-                  clock.instant());
-          Item s = source.item();
-          audit.record(
-              h,
-              s.change(
-                  actor.id(),
-                  "link.added",
-                  "linked " + s.label() + " " + type.outward() + " " + target.item().label(),
-                  null,
-                  Map.of("link", id, "type", type.id(), "target", target.id())));
-          return links.forItem(h, s.id(), types).stream()
-              .filter(l -> l.id() == id && l.outgoing())
-              .findFirst()
-              .orElseThrow();
-        });
+    ItemAccess source = items.access(h, actor, sourceRef).require(Role.EDITOR, "link items");
+    ItemAccess target;
+    try {
+      target = items.access(h, actor, targetRef.trim());
+    } catch (NotFound e) {
+      throw Invalid.field("target", "no item " + targetRef.trim() + " that you can see");
+    }
+    if (target.item().workspaceId() != source.item().workspaceId()) {
+      throw Invalid.field("target", "must be in the same workspace");
+    }
+    if (target.id() == source.id()) {
+      throw Invalid.field("target", "an item cannot link to itself");
+    }
+    if (links.exists(h, source.id(), target.id(), type.id())
+        || (type.symmetric() && links.exists(h, target.id(), source.id(), type.id()))) {
+      throw Conflict.state("These items are already linked this way.");
+    }
+    for (LinkRule rule : rules) {
+      rule.check(h, type, source.item(), target.item());
+    }
+    long id =
+        links.insert(
+            h,
+            source.item().workspaceId(),
+            source.id(),
+            target.id(),
+            type.id(),
+            actor.id(),
+            clock.instant());
+    Item s = source.item();
+    audit.record(
+        h,
+        s.change(
+            actor.id(),
+            "link.added",
+            "linked " + s.label() + " " + type.outward() + " " + target.item().label(),
+            null,
+            Map.of("link", id, "type", type.id(), "target", target.id())));
+    return links.forItem(h, s.id(), types).stream()
+        .filter(l -> l.id() == id && l.outgoing())
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Removes a link; either end's item names it. */
