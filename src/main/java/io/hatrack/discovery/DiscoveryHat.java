@@ -14,6 +14,7 @@ import io.hatrack.discovery.personas.PersonaRoutes;
 import io.hatrack.discovery.personas.PersonaService;
 import io.hatrack.discovery.personas.PersonaStore;
 import io.hatrack.discovery.personas.PersonasDemo;
+import io.hatrack.discovery.research.Research;
 import io.hatrack.discovery.surveys.Surveys;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
@@ -34,8 +35,9 @@ import java.util.List;
 
 /**
  * The discovery hat put together: customers of the workspace (with contacts, revenue in the
- * workspace's currency and CSV import), personas of each product, surveys, and the feedback inbox.
- * {@code App} constructs one and asks it for its routes and demo seeds.
+ * workspace's currency and CSV import), personas of each product, surveys, the feedback inbox, and
+ * user research (studies, interview sessions with transcripts, insights). {@code App} constructs
+ * one and asks it for its routes and demo seeds.
  */
 public final class DiscoveryHat {
 
@@ -55,6 +57,7 @@ public final class DiscoveryHat {
   private final PersonaService personas;
   private final Surveys surveys;
   private final FeedbackInbox feedback;
+  private final Research research;
 
   public DiscoveryHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -80,6 +83,17 @@ public final class DiscoveryHat {
     this.surveys =
         new Surveys(
             new Surveys.Kernel(k.db(), k.products(), k.items(), k.audit(), k.clock()), kinds);
+    this.research =
+        new Research(
+            new Research.Kernel(
+                k.db(),
+                k.products(),
+                k.workspaces(),
+                k.items(),
+                k.collaboration(),
+                k.audit(),
+                k.clock()),
+            kinds);
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -98,6 +112,7 @@ public final class DiscoveryHat {
     routes.add(new PersonaRoutes(personas, kernel.products(), panels));
     routes.addAll(surveys.routes(html, panels, representations, json));
     routes.addAll(feedback.routes(html, panels, representations, json));
+    routes.addAll(research.routes(html, panels, representations, json));
     return routes;
   }
 
@@ -106,7 +121,8 @@ public final class DiscoveryHat {
     return List.of(
         new CustomersDemo(customers, kernel.collaboration()),
         new PersonasDemo(personas),
-        surveys.demo());
+        surveys.demo(),
+        research.demo());
   }
 
   /** Customers of a workspace, their contacts, and the workspace's currency. */
@@ -127,6 +143,11 @@ public final class DiscoveryHat {
   /** The feedback inbox of each product: feedback, links to work items, merging, demand. */
   public FeedbackInbox feedback() {
     return feedback;
+  }
+
+  /** User research of a product: studies, sessions with transcripts, insights. */
+  public Research research() {
+    return research;
   }
 
   /** Surveys of a product: builder, public answers, results. */
