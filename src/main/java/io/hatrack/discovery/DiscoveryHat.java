@@ -73,13 +73,16 @@ public final class DiscoveryHat {
                 k.products(),
                 k.items(),
                 customers,
+                k.workspaces(),
                 k.collaboration(),
                 k.audit(),
                 k.clock()),
             kinds);
     this.surveys =
         new Surveys(
-            new Surveys.Kernel(k.db(), k.products(), k.items(), k.audit(), k.clock()), kinds);
+            new Surveys.Kernel(k.db(), k.products(), k.items(), k.audit(), k.clock()),
+            kinds,
+            feedback.surveyAnswers());
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */

@@ -13,6 +13,7 @@ import io.hatrack.kernel.work.ItemKind;
 import io.hatrack.kernel.work.ItemKinds;
 import io.hatrack.kernel.work.ItemService;
 import io.hatrack.kernel.work.ProductService;
+import io.hatrack.kernel.work.WorkspaceService;
 import java.time.Clock;
 import java.util.List;
 
@@ -28,6 +29,7 @@ public final class FeedbackInbox {
       ProductService products,
       ItemService items,
       CustomerService customers,
+      WorkspaceService workspaces,
       Collaboration collaboration,
       AuditLog audit,
       Clock clock) {}
@@ -45,6 +47,7 @@ public final class FeedbackInbox {
             k.products(),
             k.items(),
             k.customers(),
+            k.workspaces(),
             k.collaboration(),
             k.audit(),
             k.clock());
@@ -60,6 +63,21 @@ public final class FeedbackInbox {
     FeedbackApi api = new FeedbackApi(feedback, json);
     representations.register(FeedbackService.KIND, api::representation);
     return List.of(api);
+  }
+
+  /** Turns each free-text survey answer into feedback with source survey, in its transaction. */
+  public io.hatrack.discovery.surveys.FreeTextAnswers surveyAnswers() {
+    return (h, a) ->
+        feedback.fromSurvey(
+            h,
+            a.survey().item().workspaceId(),
+            a.survey().item().productId().longValue(),
+            java.util.Arrays.asList(
+                a.enteredBy(), a.survey().item().createdBy(), a.survey().item().updatedBy()),
+            a.text(),
+            a.responseId(),
+            a.question().id(),
+            a.at());
   }
 
   Kernel kernel() {
