@@ -109,7 +109,8 @@ public final class DiscoveryHat {
     return List.of(
         new CustomersDemo(customers, kernel.collaboration()),
         new PersonasDemo(personas),
-        surveys.demo());
+        surveys.demo(),
+        feedback.demo());
   }
 
   /** Customers of a workspace, their contacts, and the workspace's currency. */

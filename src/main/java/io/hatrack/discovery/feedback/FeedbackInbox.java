@@ -65,6 +65,11 @@ public final class FeedbackInbox {
     return List.of(api);
   }
 
+  /** The inbox's part of the demo story (after the customers and the definition hat's features). */
+  public io.hatrack.kernel.demo.DemoSeed demo() {
+    return new FeedbackDemo(feedback, kernel.customers(), kernel.items());
+  }
+
   /** Turns each free-text survey answer into feedback with source survey, in its transaction. */
   public io.hatrack.discovery.surveys.FreeTextAnswers surveyAnswers() {
     return (h, a) ->

@@ -138,6 +138,30 @@ public final class FeedbackService {
     return store.byId(h, item.id()).orElseThrow();
   }
 
+  /**
+   * Creates many pieces of feedback in one transaction, all or nothing (the demo and imports use
+   * this); a problem names the piece by its position, e.g. {@code [3].text}.
+   */
+  public List<Feedback> createAll(User actor, String productRef, List<FeedbackDraft> drafts) {
+    return db.tx(
+        h -> {
+          ProductAccess product = products.access(h, actor, productRef);
+          List<Feedback> out = new ArrayList<>();
+          for (int i = 0; i < drafts.size(); i++) {
+            try {
+              out.add(create(h, actor, product, drafts.get(i)));
+            } catch (Invalid e) {
+              String at = "[" + i + "].";
+              throw new Invalid(
+                  e.errors().stream()
+                      .map(err -> new io.hatrack.kernel.FieldError(at + err.field(), err.reason()))
+                      .toList());
+            }
+          }
+          return out;
+        });
+  }
+
   // ---- Reading ----------------------------------------------------------------------------------
 
   public View get(User actor, String ref) {
