@@ -62,7 +62,14 @@ public final class FeedbackInbox {
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     FeedbackApi api = new FeedbackApi(feedback, json);
     representations.register(FeedbackService.KIND, api::representation);
-    return List.of(api);
+    // Work items (the definition hat's kind) show the demand of the feedback that supports them.
+    panels.register(
+        access ->
+            access.item().kind().equals("work_item")
+                ? java.util.Optional.of("/items/" + access.id() + "/demand")
+                : java.util.Optional.empty());
+    return List.of(
+        api, new FeedbackRoutes(feedback, kernel.customers(), kernel.products(), panels));
   }
 
   /** The inbox's part of the demo story (after the customers and the definition hat's features). */
