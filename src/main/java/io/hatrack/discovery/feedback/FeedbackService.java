@@ -564,6 +564,51 @@ public final class FeedbackService {
     return Demand.of(item.id(), rows, arr, currency, YearMonth.now(clock.withZone(ZoneOffset.UTC)));
   }
 
+  // ---- From the command line --------------------------------------------------------------------
+
+  /**
+   * Adds feedback without an access check, in the name of the first owner of the product's
+   * workspace: for the CLI, which is run by whoever administers the installation. {@code
+   * productRef} is a product's key ({@code CHK}) or slug; {@code customerRef} (optional) a
+   * customer's external id or name.
+   */
+  public Feedback createAsAdministrator(
+      String productRef, String customerRef, FeedbackDraft draft) {
+    return db.tx(
+        h -> {
+          List<io.hatrack.kernel.work.Product> found = products.findAsAdministrator(h, productRef);
+          if (found.isEmpty()) {
+            throw Invalid.field("product", "no product with the key or slug " + productRef);
+          }
+          if (found.size() > 1) {
+            throw Invalid.field(
+                "product", "several products have the key " + productRef + "; use the slug");
+          }
+          io.hatrack.kernel.work.Product p = found.get(0);
+          User owner =
+              customers
+                  .firstOwner(h, p.workspaceId())
+                  .flatMap(id -> workspaces.memberById(h, p.workspaceId(), id))
+                  .orElseThrow(() -> new NotFound("owner of the product's workspace"));
+          ProductAccess access = products.access(h, owner, Long.toString(p.id()));
+          FeedbackDraft d = draft;
+          if (customerRef != null && !customerRef.isBlank()) {
+            Customer c =
+                customers
+                    .findByExternalIdOrName(h, p.workspaceId(), customerRef)
+                    .orElseThrow(
+                        () ->
+                            Invalid.field(
+                                "customer",
+                                "no customer with the external id or name "
+                                    + customerRef.strip()
+                                    + " (or several with that name)"));
+            d = draft.withCustomer(c.id(), null);
+          }
+          return create(h, owner, access, d);
+        });
+  }
+
   // ---- From surveys -----------------------------------------------------------------------------
 
   /**
