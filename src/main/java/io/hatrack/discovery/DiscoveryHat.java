@@ -76,13 +76,16 @@ public final class DiscoveryHat {
                 k.products(),
                 k.items(),
                 customers,
+                k.workspaces(),
                 k.collaboration(),
                 k.audit(),
                 k.clock()),
             kinds);
     this.surveys =
         new Surveys(
-            new Surveys.Kernel(k.db(), k.products(), k.items(), k.audit(), k.clock()), kinds);
+            new Surveys.Kernel(k.db(), k.products(), k.items(), k.audit(), k.clock()),
+            kinds,
+            feedback.surveyAnswers());
     this.research =
         new Research(
             new Research.Kernel(
@@ -122,6 +125,7 @@ public final class DiscoveryHat {
         new CustomersDemo(customers, kernel.collaboration()),
         new PersonasDemo(personas),
         surveys.demo(),
+        feedback.demo(),
         research.demo());
   }
 

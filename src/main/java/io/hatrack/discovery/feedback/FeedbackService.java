@@ -22,6 +22,7 @@ import io.hatrack.kernel.work.LinkTypes;
 import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.TagService;
+import io.hatrack.kernel.work.WorkspaceService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +68,7 @@ public final class FeedbackService {
   private final ProductService products;
   private final ItemService items;
   private final CustomerService customers;
+  private final WorkspaceService workspaces;
   private final Collaboration collaboration;
   private final AuditLog audit;
   private final Clock clock;
@@ -77,10 +79,12 @@ public final class FeedbackService {
       ProductService products,
       ItemService items,
       CustomerService customers,
+      WorkspaceService workspaces,
       Collaboration collaboration,
       AuditLog audit,
       Clock clock) {
     this.db = db;
+    this.workspaces = workspaces;
     this.store = store;
     this.products = products;
     this.items = items;
@@ -132,6 +136,30 @@ public final class FeedbackService {
             null,
             fields(c.summary(), c.row())));
     return store.byId(h, item.id()).orElseThrow();
+  }
+
+  /**
+   * Creates many pieces of feedback in one transaction, all or nothing (the demo and imports use
+   * this); a problem names the piece by its position, e.g. {@code [3].text}.
+   */
+  public List<Feedback> createAll(User actor, String productRef, List<FeedbackDraft> drafts) {
+    return db.tx(
+        h -> {
+          ProductAccess product = products.access(h, actor, productRef);
+          List<Feedback> out = new ArrayList<>();
+          for (int i = 0; i < drafts.size(); i++) {
+            try {
+              out.add(create(h, actor, product, drafts.get(i)));
+            } catch (Invalid e) {
+              String at = "[" + i + "].";
+              throw new Invalid(
+                  e.errors().stream()
+                      .map(err -> new io.hatrack.kernel.FieldError(at + err.field(), err.reason()))
+                      .toList());
+            }
+          }
+          return out;
+        });
   }
 
   // ---- Reading ----------------------------------------------------------------------------------
@@ -536,8 +564,100 @@ public final class FeedbackService {
     return Demand.of(item.id(), rows, arr, currency, YearMonth.now(clock.withZone(ZoneOffset.UTC)));
   }
 
-  // ---- For the text analysis and imports
-  // ---------------------------------------------------------
+  // ---- From the command line --------------------------------------------------------------------
+
+  /**
+   * Adds feedback without an access check, in the name of the first owner of the product's
+   * workspace: for the CLI, which is run by whoever administers the installation. {@code
+   * productRef} is a product's key ({@code CHK}) or slug; {@code customerRef} (optional) a
+   * customer's external id or name.
+   */
+  public Feedback createAsAdministrator(
+      String productRef, String customerRef, FeedbackDraft draft) {
+    return db.tx(
+        h -> {
+          List<io.hatrack.kernel.work.Product> found = products.findAsAdministrator(h, productRef);
+          if (found.isEmpty()) {
+            throw Invalid.field("product", "no product with the key or slug " + productRef);
+          }
+          if (found.size() > 1) {
+            throw Invalid.field(
+                "product", "several products have the key " + productRef + "; use the slug");
+          }
+          io.hatrack.kernel.work.Product p = found.get(0);
+          User owner =
+              customers
+                  .firstOwner(h, p.workspaceId())
+                  .flatMap(id -> workspaces.memberById(h, p.workspaceId(), id))
+                  .orElseThrow(() -> new NotFound("owner of the product's workspace"));
+          ProductAccess access = products.access(h, owner, Long.toString(p.id()));
+          FeedbackDraft d = draft;
+          if (customerRef != null && !customerRef.isBlank()) {
+            Customer c =
+                customers
+                    .findByExternalIdOrName(h, p.workspaceId(), customerRef)
+                    .orElseThrow(
+                        () ->
+                            Invalid.field(
+                                "customer",
+                                "no customer with the external id or name "
+                                    + customerRef.strip()
+                                    + " (or several with that name)"));
+            d = draft.withCustomer(c.id(), null);
+          }
+          return create(h, owner, access, d);
+        });
+  }
+
+  // ---- From surveys -----------------------------------------------------------------------------
+
+  /**
+   * A free-text survey answer as feedback with source survey, inside the transaction that saves the
+   * response. It is entered in the name of the member who entered the response, else the survey's
+   * author (or last editor, or the workspace's first owner) while they may edit the product. Its
+   * external id names the response and question, so one answer is one piece of feedback.
+   *
+   * @param authors who may have entered it, in order of preference (nulls are skipped)
+   */
+  public java.util.Optional<Feedback> fromSurvey(
+      Handle h,
+      long workspaceId,
+      long productId,
+      List<Long> authors,
+      String text,
+      long responseId,
+      long questionId,
+      Instant at) {
+    List<Long> candidates = new ArrayList<>(authors);
+    customers.firstOwner(h, workspaceId).ifPresent(candidates::add);
+    for (Long id : candidates) {
+      if (id == null) {
+        continue;
+      }
+      java.util.Optional<User> u = workspaces.memberById(h, workspaceId, id);
+      if (u.isEmpty()) {
+        continue;
+      }
+      ProductAccess p = products.access(h, u.get(), Long.toString(productId));
+      if (!p.role().atLeast(Role.EDITOR)) {
+        continue;
+      }
+      String clean = text.strip();
+      clean = clean.length() > MAX_TEXT ? clean.substring(0, MAX_TEXT) : clean;
+      Instant now = clock.instant();
+      return java.util.Optional.of(
+          create(
+              h,
+              u.get(),
+              p,
+              FeedbackDraft.of(clean, FeedbackSource.SURVEY.id())
+                  .withHappenedAt(at.isAfter(now) ? now : at)
+                  .withExternalId("survey-response-" + responseId + "-" + questionId)));
+    }
+    return java.util.Optional.empty();
+  }
+
+  // ---- For the text analysis and imports ------------------------------------------------------
 
   /** The feedback of a product with this external id (live or deleted), for idempotent imports. */
   public java.util.Optional<Feedback> byExternalId(Handle h, long productId, String externalId) {
