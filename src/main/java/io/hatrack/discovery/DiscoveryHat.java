@@ -13,6 +13,8 @@ import io.hatrack.discovery.personas.PersonaRoutes;
 import io.hatrack.discovery.personas.PersonaService;
 import io.hatrack.discovery.personas.PersonaStore;
 import io.hatrack.discovery.personas.PersonasDemo;
+import io.hatrack.discovery.portal.Portal;
+import io.hatrack.discovery.portal.PortalLimits;
 import io.hatrack.discovery.surveys.Surveys;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
@@ -33,8 +35,8 @@ import java.util.List;
 
 /**
  * The discovery hat put together: customers of the workspace (with contacts, revenue in the
- * workspace's currency and CSV import), personas of each product, and surveys. {@code App}
- * constructs one and asks it for its routes and demo seeds.
+ * workspace's currency and CSV import), personas of each product, surveys, and the public feedback
+ * portal. {@code App} constructs one and asks it for its routes and demo seeds.
  */
 public final class DiscoveryHat {
 
@@ -53,6 +55,7 @@ public final class DiscoveryHat {
   private final CustomerImport imports;
   private final PersonaService personas;
   private final Surveys surveys;
+  private final Portal portal;
 
   public DiscoveryHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -67,6 +70,18 @@ public final class DiscoveryHat {
     this.surveys =
         new Surveys(
             new Surveys.Kernel(k.db(), k.products(), k.items(), k.audit(), k.clock()), kinds);
+    this.portal =
+        new Portal(
+            new Portal.Kernel(
+                k.db(),
+                k.products(),
+                k.workspaces(),
+                k.items(),
+                k.collaboration().links(),
+                k.audit(),
+                k.clock()),
+            kinds,
+            PortalLimits.STANDARD);
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -84,6 +99,7 @@ public final class DiscoveryHat {
     routes.add(new CustomerRoutes(customers, kernel.products(), panels));
     routes.add(new PersonaRoutes(personas, kernel.products(), panels));
     routes.addAll(surveys.routes(html, panels, representations, json));
+    routes.addAll(portal.routes(html, panels, json));
     return routes;
   }
 
@@ -92,7 +108,8 @@ public final class DiscoveryHat {
     return List.of(
         new CustomersDemo(customers, kernel.collaboration()),
         new PersonasDemo(personas),
-        surveys.demo());
+        surveys.demo(),
+        portal.demo());
   }
 
   /** Customers of a workspace, their contacts, and the workspace's currency. */
@@ -113,5 +130,10 @@ public final class DiscoveryHat {
   /** Surveys of a product: builder, public answers, results. */
   public Surveys surveys() {
     return surveys;
+  }
+
+  /** The public feedback portal of each product: ideas, votes, comments, moderation. */
+  public Portal portal() {
+    return portal;
   }
 }
