@@ -1,6 +1,7 @@
 package io.hatrack.discovery.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.discovery.feedback.FeedbackService;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.SecretTokens;
 import io.hatrack.kernel.db.Database;
@@ -10,10 +11,7 @@ import io.hatrack.kernel.web.Html;
 import io.hatrack.kernel.web.ItemPanels;
 import io.hatrack.kernel.web.Json;
 import io.hatrack.kernel.web.Routes;
-import io.hatrack.kernel.work.ItemKind;
-import io.hatrack.kernel.work.ItemKinds;
 import io.hatrack.kernel.work.ItemService;
-import io.hatrack.kernel.work.LinkService;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.WorkspaceService;
 import java.time.Clock;
@@ -30,7 +28,7 @@ public final class Portal {
       ProductService products,
       WorkspaceService workspaces,
       ItemService items,
-      LinkService links,
+      FeedbackService feedback,
       AuditLog audit,
       Clock clock) {}
 
@@ -42,9 +40,8 @@ public final class Portal {
   private final PortalModeration moderation;
   private final Outbox outbox;
 
-  public Portal(Kernel k, ItemKinds kinds, PortalLimits limits) {
+  public Portal(Kernel k, PortalLimits limits) {
     this.kernel = k;
-    kinds.register(new ItemKind(IdeaInbox.KIND, "Portal idea", "discovery/portal"));
     PortalStore store = new PortalStore();
     this.outbox =
         new Outbox(
@@ -55,19 +52,21 @@ public final class Portal {
             k.clock(),
             "open".equalsIgnoreCase(System.getenv(MAILBOX_ENV)));
     PortalThrottle throttle = new PortalThrottle(k.db(), store, limits, k.clock());
+    IdeaInbox inbox = new IdeaInbox(k.products(), k.feedback());
     this.portal =
         new PortalService(
             k.db(),
             store,
             k.products(),
-            new IdeaInbox(k.products(), k.items()),
+            inbox,
             outbox,
             throttle,
             k.audit(),
             Json.mapper(),
             k.clock());
     this.moderation =
-        new PortalModeration(k.db(), store, k.products(), k.links(), k.audit(), k.clock());
+        new PortalModeration(
+            k.db(), store, k.products(), inbox, k.feedback(), k.audit(), k.clock());
   }
 
   public PortalService portal() {

@@ -1,5 +1,6 @@
 package io.hatrack.discovery.portal;
 
+import io.hatrack.discovery.feedback.FeedbackService;
 import io.hatrack.kernel.Conflict;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.NotFound;
@@ -10,8 +11,6 @@ import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.work.Link;
-import io.hatrack.kernel.work.LinkService;
-import io.hatrack.kernel.work.LinkTypes;
 import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
 import java.time.Clock;
@@ -34,7 +33,8 @@ public final class PortalModeration {
   private final Database db;
   private final PortalStore store;
   private final ProductService products;
-  private final LinkService links;
+  private final IdeaInbox inbox;
+  private final FeedbackService feedback;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -42,13 +42,15 @@ public final class PortalModeration {
       Database db,
       PortalStore store,
       ProductService products,
-      LinkService links,
+      IdeaInbox inbox,
+      FeedbackService feedback,
       AuditLog audit,
       Clock clock) {
     this.db = db;
     this.store = store;
     this.products = products;
-    this.links = links;
+    this.inbox = inbox;
+    this.feedback = feedback;
     this.audit = audit;
     this.clock = clock;
   }
@@ -175,7 +177,7 @@ public final class PortalModeration {
                   store.voterEmails(h, id, 200),
                   List.of());
             });
-    List<Link> linked = links.list(actor, Long.toString(id));
+    List<Link> linked = feedback.links(actor, Long.toString(id));
     return new IdeaDetail(
         detail.product(), detail.idea(), detail.comments(), detail.voters(), linked);
   }
@@ -279,6 +281,8 @@ public final class PortalModeration {
             store.markMerged(h, id, target, clock.instant());
             titles.add(from.title());
           }
+          // The ideas' feedback merges too: the inbox keeps every source and customer.
+          inbox.merge(h, actor, target, List.copyOf(new LinkedHashSet<>(sources)));
           int votes = store.recount(h, target);
           audit.record(
               h,
@@ -360,12 +364,20 @@ public final class PortalModeration {
 
   // ---- Links ------------------------------------------------------------------------------------
 
-  /** Links an idea to the feature (or any work item) it supports. */
+  /**
+   * Links an idea's feedback to the feature (or any work item) it supports, so that the feature's
+   * demand counts it.
+   */
   public Link linkToFeature(User actor, String productRef, long ideaId, String featureRef) {
     db.read(h -> idea(h, products.access(h, actor, productRef), ideaId));
     if (featureRef == null || featureRef.isBlank()) {
       throw Invalid.field("feature", "must be the key of a work item, such as CHK-12");
     }
-    return links.add(actor, Long.toString(ideaId), featureRef.strip(), LinkTypes.SUPPORTS.id());
+    try {
+      return feedback.link(actor, Long.toString(ideaId), featureRef.strip());
+    } catch (Invalid e) {
+      // The inbox names its field "target"; here it is the feature.
+      throw Invalid.field("feature", e.errors().get(0).reason());
+    }
   }
 }

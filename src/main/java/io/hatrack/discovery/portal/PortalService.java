@@ -378,8 +378,8 @@ public final class PortalService {
         store
             .firstOwner(h, product.id())
             .orElseThrow(() -> new NotFound("owner of the product's workspace"));
-    long id = inbox.create(h, owner, product.id(), title, textOf(title, description));
     Instant now = clock.instant();
+    long id = inbox.create(h, owner, product.id(), title, textOf(title, description), now);
     String shown = name == null || name.isBlank() ? visitor.defaultName() : name;
     store.insertIdea(
         h,

@@ -120,6 +120,30 @@ class PortalServiceTest {
   }
 
   @Test
+  void eachIdeaIsFeedbackFromThePortalAndMergingIdeasMergesTheirFeedback(TestApp app) {
+    Team team = open(app, false);
+    String slug = team.product().slug();
+    var feedback = app.app().discovery().feedback().service();
+    Idea original = idea(app, team, "Save cards", email("a"));
+    Idea duplicate = idea(app, team, "Remember my card", email("b"));
+
+    var item = feedback.get(team.owner(), Long.toString(original.id())).feedback();
+
+    assertThat(item.source()).isEqualTo(io.hatrack.discovery.feedback.FeedbackSource.PORTAL);
+    assertThat(item.summary()).isEqualTo("Save cards");
+    assertThat(item.text()).isEqualTo("Save cards\n\nBecause it matters.");
+    assertThat(item.key()).isEqualTo(original.key());
+
+    moderation(app).merge(team.owner(), slug, original.id(), List.of(duplicate.id()));
+
+    assertThat(feedback.get(team.owner(), Long.toString(duplicate.id())).feedback().duplicateOf())
+        .isEqualTo(original.id());
+    assertThat(feedback.get(team.owner(), Long.toString(original.id())).duplicates())
+        .extracting(f -> f.id())
+        .containsExactly(duplicate.id());
+  }
+
+  @Test
   void aVerificationLinkWorksOnceAndNotAfterADay(TestApp app) {
     Team team = open(app, false);
     String slug = team.product().slug();
