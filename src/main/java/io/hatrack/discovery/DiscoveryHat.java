@@ -14,6 +14,8 @@ import io.hatrack.discovery.personas.PersonaRoutes;
 import io.hatrack.discovery.personas.PersonaService;
 import io.hatrack.discovery.personas.PersonaStore;
 import io.hatrack.discovery.personas.PersonasDemo;
+import io.hatrack.discovery.portal.Portal;
+import io.hatrack.discovery.portal.PortalLimits;
 import io.hatrack.discovery.research.Research;
 import io.hatrack.discovery.surveys.Surveys;
 import io.hatrack.kernel.audit.AuditLog;
@@ -35,9 +37,9 @@ import java.util.List;
 
 /**
  * The discovery hat put together: customers of the workspace (with contacts, revenue in the
- * workspace's currency and CSV import), personas of each product, surveys, the feedback inbox, and
- * user research (studies, interview sessions with transcripts, insights). {@code App} constructs
- * one and asks it for its routes and demo seeds.
+ * workspace's currency and CSV import), personas of each product, surveys, the feedback inbox, the
+ * public feedback portal, and user research (studies, interview sessions with transcripts,
+ * insights). {@code App} constructs one and asks it for its routes and demo seeds.
  */
 public final class DiscoveryHat {
 
@@ -58,6 +60,7 @@ public final class DiscoveryHat {
   private final Surveys surveys;
   private final FeedbackInbox feedback;
   private final Research research;
+  private final Portal portal;
 
   public DiscoveryHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -97,6 +100,17 @@ public final class DiscoveryHat {
                 k.audit(),
                 k.clock()),
             kinds);
+    this.portal =
+        new Portal(
+            new Portal.Kernel(
+                k.db(),
+                k.products(),
+                k.workspaces(),
+                k.items(),
+                feedback.service(),
+                k.audit(),
+                k.clock()),
+            PortalLimits.STANDARD);
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -116,6 +130,7 @@ public final class DiscoveryHat {
     routes.addAll(surveys.routes(html, panels, representations, json));
     routes.addAll(feedback.routes(html, panels, representations, json));
     routes.addAll(research.routes(html, panels, representations, json));
+    routes.addAll(portal.routes(html, panels, json));
     return routes;
   }
 
@@ -126,6 +141,7 @@ public final class DiscoveryHat {
         new PersonasDemo(personas),
         surveys.demo(),
         feedback.demo(),
+        portal.demo(),
         research.demo());
   }
 
@@ -157,5 +173,10 @@ public final class DiscoveryHat {
   /** Surveys of a product: builder, public answers, results. */
   public Surveys surveys() {
     return surveys;
+  }
+
+  /** The public feedback portal of each product: ideas, votes, comments, moderation. */
+  public Portal portal() {
+    return portal;
   }
 }

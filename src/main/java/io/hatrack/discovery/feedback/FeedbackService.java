@@ -429,71 +429,74 @@ public final class FeedbackService {
    * too, so merges stay one level deep.
    */
   public Feedback merge(User actor, String targetRef, List<String> refs) {
-    return db.tx(
-        h -> {
-          ItemAccess targetAccess =
-              access(h, actor, targetRef, false).require(Role.EDITOR, "merge feedback");
-          Feedback target = store.byId(h, targetAccess.id()).orElseThrow();
-          if (target.duplicateOf() != null) {
-            throw Conflict.state(
-                "This feedback was merged into another; merge into that one instead.");
-          }
-          List<Feedback> sources = mergeSources(h, actor, target, refs);
-          Set<String> tags =
-              new LinkedHashSet<>(
-                  collaboration
-                      .tags()
-                      .forItems(h, List.of(target.id()))
-                      .getOrDefault(target.id(), List.of()));
-          Map<Long, List<String>> sourceTags =
-              collaboration.tags().forItems(h, sources.stream().map(Feedback::id).toList());
-          for (Feedback s : sources) {
-            store.moveDuplicates(h, s.id(), target.id());
-            items.bump(h, actor, s.item(), s.version(), s.summary());
-            store.markDuplicate(h, s.id(), target.id());
-            tags.addAll(sourceTags.getOrDefault(s.id(), List.of()));
-            for (Link l : collaboration.links().list(h, s.id())) {
-              if (l.outgoing()
-                  && l.other().id() != target.id()
-                  && !collaboration.links().exists(h, target.id(), l.other().id(), l.type())) {
-                collaboration
-                    .links()
-                    .add(h, actor, targetAccess, Long.toString(l.other().id()), l.type());
-              }
-            }
-            audit.record(
-                h,
-                s.item()
-                    .change(
-                        actor.id(),
-                        "feedback.merged",
-                        "merged the feedback " + s.item().label() + " into " + target.key(),
-                        Map.of("status", s.status().id()),
-                        Map.of(
-                            "status", FeedbackStatus.ARCHIVED.id(), "duplicate_of", target.id())));
-          }
-          collaboration.tags().set(h, actor, target.item(), new ArrayList<>(tags));
-          Feedback now = store.byId(h, target.id()).orElseThrow();
-          items.bump(h, actor, now.item(), now.version(), now.summary());
-          if (now.status().linkable() && !supportLinks(h, now.id()).isEmpty()) {
-            store.setStatus(h, now.id(), FeedbackStatus.LINKED);
-          }
-          audit.record(
-              h,
-              target
-                  .item()
-                  .change(
-                      actor.id(),
-                      "feedback.merged_into",
-                      "merged "
-                          + sources.size()
-                          + (sources.size() == 1 ? " piece" : " pieces")
-                          + " of feedback into "
-                          + target.item().label(),
-                      null,
-                      Map.of("merged", sources.stream().map(Feedback::id).toList())));
-          return store.byId(h, target.id()).orElseThrow();
-        });
+    return db.tx(h -> merge(h, actor, targetRef, refs));
+  }
+
+  /**
+   * Merges inside the caller's transaction, so that the public portal merges its ideas' feedback
+   * together with their votes, all or nothing.
+   */
+  public Feedback merge(Handle h, User actor, String targetRef, List<String> refs) {
+    ItemAccess targetAccess =
+        access(h, actor, targetRef, false).require(Role.EDITOR, "merge feedback");
+    Feedback target = store.byId(h, targetAccess.id()).orElseThrow();
+    if (target.duplicateOf() != null) {
+      throw Conflict.state("This feedback was merged into another; merge into that one instead.");
+    }
+    List<Feedback> sources = mergeSources(h, actor, target, refs);
+    Set<String> tags =
+        new LinkedHashSet<>(
+            collaboration
+                .tags()
+                .forItems(h, List.of(target.id()))
+                .getOrDefault(target.id(), List.of()));
+    Map<Long, List<String>> sourceTags =
+        collaboration.tags().forItems(h, sources.stream().map(Feedback::id).toList());
+    for (Feedback s : sources) {
+      store.moveDuplicates(h, s.id(), target.id());
+      items.bump(h, actor, s.item(), s.version(), s.summary());
+      store.markDuplicate(h, s.id(), target.id());
+      tags.addAll(sourceTags.getOrDefault(s.id(), List.of()));
+      for (Link l : collaboration.links().list(h, s.id())) {
+        if (l.outgoing()
+            && l.other().id() != target.id()
+            && !collaboration.links().exists(h, target.id(), l.other().id(), l.type())) {
+          collaboration
+              .links()
+              .add(h, actor, targetAccess, Long.toString(l.other().id()), l.type());
+        }
+      }
+      audit.record(
+          h,
+          s.item()
+              .change(
+                  actor.id(),
+                  "feedback.merged",
+                  "merged the feedback " + s.item().label() + " into " + target.key(),
+                  Map.of("status", s.status().id()),
+                  Map.of("status", FeedbackStatus.ARCHIVED.id(), "duplicate_of", target.id())));
+    }
+    collaboration.tags().set(h, actor, target.item(), new ArrayList<>(tags));
+    Feedback now = store.byId(h, target.id()).orElseThrow();
+    items.bump(h, actor, now.item(), now.version(), now.summary());
+    if (now.status().linkable() && !supportLinks(h, now.id()).isEmpty()) {
+      store.setStatus(h, now.id(), FeedbackStatus.LINKED);
+    }
+    audit.record(
+        h,
+        target
+            .item()
+            .change(
+                actor.id(),
+                "feedback.merged_into",
+                "merged "
+                    + sources.size()
+                    + (sources.size() == 1 ? " piece" : " pieces")
+                    + " of feedback into "
+                    + target.item().label(),
+                null,
+                Map.of("merged", sources.stream().map(Feedback::id).toList())));
+    return store.byId(h, target.id()).orElseThrow();
   }
 
   private List<Feedback> mergeSources(Handle h, User actor, Feedback target, List<String> refs) {
@@ -697,7 +700,7 @@ public final class FeedbackService {
     v.optionalText("summary", summary, MAX_SUMMARY)
         .check("summary", summary.indexOf('\n') < 0, "must be one line");
     if (summary.isEmpty() && text != null) {
-      summary = summaryOf(text);
+      summary = FeedbackDraft.summaryOf(text);
     }
     FeedbackSource source = FeedbackSource.OTHER;
     if (d.source() != null && !d.source().isBlank()) {
@@ -759,29 +762,6 @@ public final class FeedbackService {
         new FeedbackStore.Row(
             text, source, customer, d.contactId(), happened, status, d.importance(), external),
         tags);
-  }
-
-  /**
-   * The summary of a text: its first non-blank line with runs of spaces made one, cut at a word
-   * boundary to at most {@link #SUMMARY_LENGTH} characters with an ellipsis.
-   */
-  public static String summaryOf(String text) {
-    String first = "";
-    for (String line : text.split("\\R")) {
-      if (!line.isBlank()) {
-        first = line.strip().replaceAll("\\s+", " ");
-        break;
-      }
-    }
-    if (first.length() <= SUMMARY_LENGTH) {
-      return first;
-    }
-    String cut = first.substring(0, SUMMARY_LENGTH - 1);
-    int space = cut.lastIndexOf(' ');
-    if (space > SUMMARY_LENGTH / 2) {
-      cut = cut.substring(0, space);
-    }
-    return cut.stripTrailing().replaceAll("[,;:.\\-]+$", "") + "\u2026";
   }
 
   private static Map<String, Object> fields(String summary, FeedbackStore.Row r) {
