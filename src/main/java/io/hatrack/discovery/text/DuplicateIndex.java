@@ -15,9 +15,10 @@ import java.util.Map;
  *
  * <p>Built for a million items: per item it keeps 16 band keys and chain links (128 bytes), its
  * distinct term ids with their counts packed into one int each, and its id; the bucket table holds
- * one int per bucket. A removed item is unlinked lazily and the index compacts itself when half of
- * it is removed. In a very common bucket, only the {@link #MAX_CANDIDATES} most recently added
- * items are compared.
+ * one int per bucket, and the item's TF-IDF length is cached (idf is refreshed when the collection
+ * changes by 1%). A removed item is unlinked lazily and the index compacts itself when half of it
+ * is removed. In a very common bucket, only the {@link #MAX_CANDIDATES} most recently added items
+ * are compared.
  *
  * <p>Thread-safe: calls are serialised (each takes well under a millisecond to a few).
  */
@@ -27,7 +28,10 @@ public final class DuplicateIndex {
   public static final double DEFAULT_MIN_SIMILARITY = 0.5;
 
   /** The most candidates one look-up compares, newest first. */
-  public static final int MAX_CANDIDATES = 20_000;
+  public static final int MAX_CANDIDATES = 5_000;
+
+  /** The most bucket entries one look-up walks (an item is in up to 16 of the buckets walked). */
+  private static final int MAX_STEPS = 4 * MAX_CANDIDATES;
 
   private static final int B = MinHash.BANDS;
   private static final int MAX_TERMS = 1 << 23;
@@ -47,10 +51,13 @@ public final class DuplicateIndex {
 
   private final Map<String, Integer> termIds = new HashMap<>();
   private int[] df = new int[1024];
+  private float[] idf = new float[1024];
+  private int idfLive;
   private int live;
 
   private long[] slotIds = new long[1024];
   private int[][] slotTerms = new int[1024][];
+  private float[] slotNorm = new float[1024];
   private int[] bandKeys = new int[1024 * B];
   private int[] next = new int[1024 * B];
   private int[] visited = new int[1024];
@@ -108,6 +115,8 @@ public final class DuplicateIndex {
       df[packed >>> 8]++;
     }
     live++;
+    refreshIdf();
+    slotNorm[slot] = norm(slotTerms[slot]);
     idToSlot.put(id, slot);
     int[] signature = MinHash.signature(stems);
     if (signature.length > 0) {
@@ -128,6 +137,7 @@ public final class DuplicateIndex {
     slotTerms[slot] = null;
     live--;
     removed++;
+    refreshIdf();
     if (removed > 1024 && removed > live) {
       compact();
     }
@@ -150,13 +160,12 @@ public final class DuplicateIndex {
       return List.of();
     }
     int[] terms = slotTerms[slot];
-    double logN = Math.log(1.0 + live);
     int[] ids = new int[terms.length];
     double[] weights = new double[terms.length];
     double norm2 = 0;
     for (int i = 0; i < terms.length; i++) {
       ids[i] = terms[i] >>> 8;
-      weights[i] = TF[terms[i] & 0xFF] * (logN - Math.log(1.0 + df[ids[i]]) + 1);
+      weights[i] = TF[terms[i] & 0xFF] * idf[ids[i]];
       norm2 += weights[i] * weights[i];
     }
     int[] keys = Arrays.copyOfRange(bandKeys, slot * B, slot * B + B);
@@ -177,19 +186,22 @@ public final class DuplicateIndex {
       Arrays.fill(visited, 0);
       stamp = 1;
     }
-    double logN = Math.log(1.0 + live);
     List<Match> matches = new ArrayList<>();
     int compared = 0;
-    for (int b = 0; b < B && compared < MAX_CANDIDATES; b++) {
+    int steps = 0;
+    for (int b = 0; b < B && compared < MAX_CANDIDATES && steps < MAX_STEPS; b++) {
       int pos = bucket(keys[b]);
-      for (int e = heads[pos]; e >= 0 && compared < MAX_CANDIDATES; e = next[e]) {
+      for (int e = heads[pos];
+          e >= 0 && compared < MAX_CANDIDATES && steps < MAX_STEPS;
+          e = next[e]) {
+        steps++;
         int slot = e / B;
         if (visited[slot] == stamp || slotTerms[slot] == null || slotIds[slot] == exclude) {
           continue;
         }
         visited[slot] = stamp;
         compared++;
-        double similarity = cosine(query, slotTerms[slot], logN);
+        double similarity = cosine(query, slotTerms[slot], slotNorm[slot]);
         if (similarity >= minSimilarity) {
           matches.add(new Match(slotIds[slot], Math.min(1.0, similarity)));
         }
@@ -207,17 +219,17 @@ public final class DuplicateIndex {
     for (String s : stems) {
       counts.merge(s, 1, Integer::sum);
     }
-    double logN = Math.log(1.0 + live);
+    double unseen = TfIdf.idf(live, 0);
     int[] ids = new int[counts.size()];
     double[] w = new double[counts.size()];
     int k = 0;
     double norm2 = 0;
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
       Integer id = termIds.get(e.getKey());
-      int termDf = id == null ? 0 : df[id];
-      double weight = TfIdf.tf(e.getValue()) * (logN - Math.log(1.0 + termDf) + 1);
+      boolean known = id != null && df[id] > 0;
+      double weight = TfIdf.tf(e.getValue()) * (known ? idf[id] : unseen);
       norm2 += weight * weight;
-      if (id != null && termDf > 0) {
+      if (known) {
         ids[k] = id;
         w[k] = weight;
         k++;
@@ -237,25 +249,56 @@ public final class DuplicateIndex {
     return new Query(sortedIds, sortedW, Math.sqrt(norm2));
   }
 
-  private double cosine(Query q, int[] terms, double logN) {
+  private double cosine(Query q, int[] terms, float norm) {
     double dot = 0;
-    double norm2 = 0;
     int i = 0;
     for (int packed : terms) {
       int id = packed >>> 8;
-      double w = TF[packed & 0xFF] * (logN - Math.log(1.0 + df[id]) + 1);
-      norm2 += w * w;
       while (i < q.ids.length && q.ids[i] < id) {
         i++;
       }
-      if (i < q.ids.length && q.ids[i] == id) {
-        dot += w * q.weights[i];
+      if (i == q.ids.length) {
+        break;
+      }
+      if (q.ids[i] == id) {
+        dot += TF[packed & 0xFF] * idf[id] * q.weights[i];
       }
     }
     if (dot == 0) {
       return 0;
     }
-    return dot / (Math.sqrt(norm2) * q.norm);
+    return dot / (norm * q.norm);
+  }
+
+  private float norm(int[] terms) {
+    double norm2 = 0;
+    for (int packed : terms) {
+      double w = TF[packed & 0xFF] * idf[packed >>> 8];
+      norm2 += w * w;
+    }
+    return (float) Math.sqrt(norm2);
+  }
+
+  /**
+   * The idf of every term and the length of every item, recomputed when the number of items has
+   * changed by more than 1% (at least 16) since the last time: between two refreshes the weights
+   * are those of a collection up to 1% smaller or larger, which moves a similarity by far less than
+   * the gap between a duplicate and a different text, and keeps a look-up free of logarithms.
+   */
+  private void refreshIdf() {
+    if (Math.abs(live - idfLive) <= Math.max(16, idfLive / 100)) {
+      return;
+    }
+    idfLive = live;
+    int terms = termIds.size();
+    for (int t = 0; t < terms; t++) {
+      idf[t] = (float) TfIdf.idf(live, df[t]);
+    }
+    for (int s = 0; s < slots; s++) {
+      if (slotTerms[s] != null) {
+        slotNorm[s] = norm(slotTerms[s]);
+      }
+    }
   }
 
   /** Distinct term ids with counts (capped at 255), one int each, ascending by id. */
@@ -271,7 +314,10 @@ public final class DuplicateIndex {
         termIds.put(s, id);
         if (id >= df.length) {
           df = Arrays.copyOf(df, df.length * 2);
+          idf = Arrays.copyOf(idf, df.length);
         }
+        // A new term's weight until the next refresh: seen in one item.
+        idf[id] = (float) TfIdf.idf(live + 1, 1);
       }
       counts.merge(id, 1, Integer::sum);
     }
@@ -289,6 +335,7 @@ public final class DuplicateIndex {
       int cap = slots * 2;
       slotIds = Arrays.copyOf(slotIds, cap);
       slotTerms = Arrays.copyOf(slotTerms, cap);
+      slotNorm = Arrays.copyOf(slotNorm, cap);
       bandKeys = Arrays.copyOf(bandKeys, cap * B);
       next = Arrays.copyOf(next, cap * B);
       visited = Arrays.copyOf(visited, cap);
@@ -341,6 +388,7 @@ public final class DuplicateIndex {
       }
       slotIds[n] = slotIds[s];
       slotTerms[n] = slotTerms[s];
+      slotNorm[n] = slotNorm[s];
       System.arraycopy(bandKeys, s * B, bandKeys, n * B, B);
       idToSlot.put(slotIds[n], n);
       n++;

@@ -14,6 +14,9 @@ import java.util.stream.IntStream;
 final class SphericalKMeans {
   static final int MAX_ITERATIONS = 40;
 
+  /** Runs from different seedings; the one whose points are closest to their centroids wins. */
+  static final int RUNS = 5;
+
   private SphericalKMeans() {}
 
   /**
@@ -22,12 +25,31 @@ final class SphericalKMeans {
    * @return the cluster (0..k-1) of each point, in the order of {@code points}
    */
   static int[] cluster(SparseVector[] vectors, int[] points, int k, int dim, long seed) {
+    int[] best = null;
+    double bestCohesion = Double.NEGATIVE_INFINITY;
+    double[] similarity = new double[points.length];
+    for (int run = 0; run < RUNS; run++) {
+      int[] a = run(vectors, points, k, dim, MinHash.mix(seed + run), similarity);
+      double cohesion = 0;
+      for (double s : similarity) {
+        cohesion += s;
+      }
+      if (cohesion > bestCohesion) {
+        bestCohesion = cohesion;
+        best = a;
+      }
+    }
+    return best;
+  }
+
+  /** One k-means run from one seeding; {@code best} receives each point's similarity. */
+  private static int[] run(
+      SparseVector[] vectors, int[] points, int k, int dim, long seed, double[] best) {
     int n = points.length;
     k = Math.max(1, Math.min(k, n));
     float[][] centroids = seed(vectors, points, k, dim, seed);
     int[] assignment = new int[n];
     Arrays.fill(assignment, -1);
-    double[] best = new double[n];
     for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
       float[][] c = centroids;
       int[] previous = assignment.clone();

@@ -1,13 +1,19 @@
 package io.hatrack.discovery.text;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
@@ -21,7 +27,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  */
 public final class TextAnalyzer {
 
-  private static final TextAnalyzer ENGLISH = new TextAnalyzer(new EnglishAnalyzer());
+  private static final TextAnalyzer ENGLISH = new TextAnalyzer(new EnglishAnalyzer(stopWords()));
 
   /** One term of a text: its stem and the word as written (lower-cased, possessive removed). */
   public record Token(String stem, String word) {}
@@ -32,7 +38,10 @@ public final class TextAnalyzer {
     this.analyzer = analyzer;
   }
 
-  /** The English analyser (stop words and Porter stemming). */
+  /**
+   * The English analyser: Porter stemming, and as stop words Lucene's English set together with the
+   * Snowball English list (both shipped in Lucene).
+   */
   public static TextAnalyzer english() {
     return ENGLISH;
   }
@@ -65,6 +74,23 @@ public final class TextAnalyzer {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  /**
+   * Lucene's English stop words (33) plus the Snowball project's English list (174, pronouns and
+   * auxiliaries such as "i", "my", "have", "were", "very"), both shipped in Lucene; without the
+   * latter, themes of short feedback gather around "i" and "my".
+   */
+  private static CharArraySet stopWords() {
+    try (Reader reader =
+        new InputStreamReader(
+            SnowballFilter.class.getResourceAsStream("english_stop.txt"), StandardCharsets.UTF_8)) {
+      CharArraySet set = new CharArraySet(WordlistLoader.getSnowballWordSet(reader), false);
+      set.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+      return CharArraySet.unmodifiableSet(set);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String written(String word) {
