@@ -3,6 +3,7 @@ package io.hatrack.discovery.feedback;
 import io.hatrack.discovery.customers.Contact;
 import io.hatrack.discovery.customers.Customer;
 import io.hatrack.discovery.customers.CustomerService;
+import io.hatrack.discovery.text.Vader;
 import io.hatrack.kernel.Conflict;
 import io.hatrack.kernel.Cursor;
 import io.hatrack.kernel.Invalid;
@@ -124,6 +125,7 @@ public final class FeedbackService {
     Checked c = check(h, product.workspace().id(), product.id(), draft, null);
     Item item = items.create(h, actor, product, KIND, c.summary());
     store.insert(h, item.id(), product.id(), c.row(), clock.instant());
+    store.setSentiment(h, item.id(), sentimentOf(c.row().text()));
     if (c.tags() != null && !c.tags().isEmpty()) {
       collaboration.tags().set(h, actor, item, c.tags());
     }
@@ -239,6 +241,9 @@ public final class FeedbackService {
           Checked c = check(h, access.item().workspaceId(), before.productId(), draft, before);
           items.bump(h, actor, before.item(), expectedVersion, c.summary());
           store.update(h, before.id(), c.row());
+          if (!before.text().equals(c.row().text())) {
+            store.setSentiment(h, before.id(), sentimentOf(c.row().text()));
+          }
           if (c.tags() != null) {
             collaboration.tags().set(h, actor, before.item(), c.tags());
           }
@@ -665,6 +670,11 @@ public final class FeedbackService {
   /** The feedback of a product with this external id (live or deleted), for idempotent imports. */
   public java.util.Optional<Feedback> byExternalId(Handle h, long productId, String externalId) {
     return store.byExternalId(h, productId, externalId);
+  }
+
+  /** The compound score of {@link Vader} for a feedback text, from -1 to 1. */
+  static double sentimentOf(String text) {
+    return Vader.standard().score(text).compound();
   }
 
   /** Stores a sentiment score (-1..1) computed by the text analysis; null clears it. */

@@ -8,6 +8,7 @@ import io.hatrack.definition.NewWorkItem;
 import io.hatrack.definition.WorkItem;
 import io.hatrack.discovery.customers.Customer;
 import io.hatrack.discovery.customers.CustomerDraft;
+import io.hatrack.discovery.text.Vader;
 import io.hatrack.kernel.Conflict;
 import io.hatrack.kernel.FieldError;
 import io.hatrack.kernel.Invalid;
@@ -209,10 +210,11 @@ class FeedbackServiceTest {
     Feedback happy = add(app, team, FeedbackDraft.of("Love it", "portal"));
     Feedback flat = add(app, team, FeedbackDraft.of("It is a button", "portal"));
     Feedback sad = add(app, team, FeedbackDraft.of("Hate it", "portal"));
-    add(app, team, FeedbackDraft.of("Not scored yet", "portal"));
+    Feedback unscored = add(app, team, FeedbackDraft.of("Not scored", "portal"));
     app.database()
         .txVoid(
             h -> {
+              feedback(app).setSentiment(h, unscored.id(), null);
               feedback(app).setSentiment(h, happy.id(), 0.05);
               feedback(app).setSentiment(h, flat.id(), 0.04);
               feedback(app).setSentiment(h, sad.id(), -0.6);
@@ -236,6 +238,34 @@ class FeedbackServiceTest {
                 team,
                 FeedbackFilter.parse(null, null, null, null, null, null, null, "negative", null)))
         .containsExactly(sad.id());
+  }
+
+  @Test
+  void feedbackIsScoredByVaderWhenAddedAndAgainWhenItsTextChanges(TestApp app) {
+    Team team = team(app);
+    Feedback f = add(app, team, FeedbackDraft.of("I love how fast the new checkout is!", "email"));
+    assertThat(f.sentiment())
+        .isCloseTo(
+            Vader.standard().score("I love how fast the new checkout is!").compound(),
+            org.assertj.core.api.Assertions.within(1e-6))
+        .isGreaterThan(0.05);
+
+    FeedbackDraft d = FeedbackService.draftOf(f);
+    FeedbackDraft sad =
+        new FeedbackDraft(
+            "The checkout is slow and I hate it.",
+            d.summary(),
+            d.source(),
+            d.customerId(),
+            d.contactId(),
+            d.happenedAt(),
+            d.importance(),
+            d.externalId(),
+            d.status(),
+            d.tags());
+    Feedback changed = feedback(app).update(team.owner(), f.key(), f.version(), sad);
+
+    assertThat(changed.sentiment()).isLessThan(-0.05);
   }
 
   @Test
