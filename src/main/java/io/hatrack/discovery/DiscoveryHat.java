@@ -8,6 +8,7 @@ import io.hatrack.discovery.customers.CustomerRoutes;
 import io.hatrack.discovery.customers.CustomerService;
 import io.hatrack.discovery.customers.CustomerStore;
 import io.hatrack.discovery.customers.CustomersDemo;
+import io.hatrack.discovery.feedback.FeedbackInbox;
 import io.hatrack.discovery.personas.PersonaApi;
 import io.hatrack.discovery.personas.PersonaRoutes;
 import io.hatrack.discovery.personas.PersonaService;
@@ -33,8 +34,8 @@ import java.util.List;
 
 /**
  * The discovery hat put together: customers of the workspace (with contacts, revenue in the
- * workspace's currency and CSV import), personas of each product, and surveys. {@code App}
- * constructs one and asks it for its routes and demo seeds.
+ * workspace's currency and CSV import), personas of each product, surveys, and the feedback inbox.
+ * {@code App} constructs one and asks it for its routes and demo seeds.
  */
 public final class DiscoveryHat {
 
@@ -53,6 +54,7 @@ public final class DiscoveryHat {
   private final CustomerImport imports;
   private final PersonaService personas;
   private final Surveys surveys;
+  private final FeedbackInbox feedback;
 
   public DiscoveryHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -64,6 +66,17 @@ public final class DiscoveryHat {
     this.imports = new CustomerImport(k.db(), store, customers, k.workspaces(), k.clock());
     this.personas =
         new PersonaService(k.db(), new PersonaStore(), k.products(), k.items(), k.audit());
+    this.feedback =
+        new FeedbackInbox(
+            new FeedbackInbox.Kernel(
+                k.db(),
+                k.products(),
+                k.items(),
+                customers,
+                k.collaboration(),
+                k.audit(),
+                k.clock()),
+            kinds);
     this.surveys =
         new Surveys(
             new Surveys.Kernel(k.db(), k.products(), k.items(), k.audit(), k.clock()), kinds);
@@ -84,6 +97,7 @@ public final class DiscoveryHat {
     routes.add(new CustomerRoutes(customers, kernel.products(), panels));
     routes.add(new PersonaRoutes(personas, kernel.products(), panels));
     routes.addAll(surveys.routes(html, panels, representations, json));
+    routes.addAll(feedback.routes(html, panels, representations, json));
     return routes;
   }
 
@@ -108,6 +122,11 @@ public final class DiscoveryHat {
   /** Personas of a product. */
   public PersonaService personas() {
     return personas;
+  }
+
+  /** The feedback inbox of each product: feedback, links to work items, merging, demand. */
+  public FeedbackInbox feedback() {
+    return feedback;
   }
 
   /** Surveys of a product: builder, public answers, results. */

@@ -576,4 +576,56 @@ public final class CustomerService {
     m.put("phone", c.phone());
     return m;
   }
+
+  // ---- For other parts of the hat (feedback), inside their transactions ------------------------
+
+  /** The workspace's currency, inside the caller's transaction. */
+  public CustomerSettings settings(Handle h, long workspaceId) {
+    return store.settings(h, workspaceId);
+  }
+
+  /** A live customer of the workspace by id. */
+  public java.util.Optional<Customer> liveIn(Handle h, long workspaceId, long customerId) {
+    return store
+        .byId(h, customerId)
+        .filter(c -> c.item().workspaceId() == workspaceId && !c.item().deleted());
+  }
+
+  /** The live customers among {@code ids} of a workspace, by id (for sums over revenue). */
+  public Map<Long, Customer> liveIn(Handle h, long workspaceId, java.util.Collection<Long> ids) {
+    Map<Long, Customer> out = new LinkedHashMap<>();
+    for (long id : new java.util.TreeSet<>(ids)) {
+      liveIn(h, workspaceId, id).ifPresent(c -> out.put(id, c));
+    }
+    return out;
+  }
+
+  /** A contact of a customer by id. */
+  public java.util.Optional<Contact> contactOf(Handle h, long customerId, long contactId) {
+    return store.contact(h, contactId).filter(c -> c.customerId() == customerId);
+  }
+
+  /**
+   * The live customer of a workspace named by its external id or, failing that, by its name
+   * (without case); empty when none or several have the name.
+   */
+  public java.util.Optional<Customer> findByExternalIdOrName(
+      Handle h, long workspaceId, String text) {
+    String t = text == null ? "" : text.strip();
+    if (t.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<Customer> byExternal =
+        store.byExternalId(h, workspaceId, t).filter(c -> !c.item().deleted());
+    if (byExternal.isPresent()) {
+      return byExternal;
+    }
+    List<Customer> named = store.liveByName(h, workspaceId, t);
+    return named.size() == 1 ? java.util.Optional.of(named.get(0)) : java.util.Optional.empty();
+  }
+
+  /** The first owner of a workspace, by when they joined. */
+  public java.util.Optional<Long> firstOwner(Handle h, long workspaceId) {
+    return store.firstOwner(h, workspaceId);
+  }
 }

@@ -10,6 +10,7 @@ import io.hatrack.kernel.db.Database;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Typed links between any two items of one workspace. Adding or removing a link needs the editor
@@ -51,87 +52,118 @@ public final class LinkService {
 
   /** Links {@code sourceRef} to {@code targetRef} with the type {@code typeId}. */
   public Link add(User actor, String sourceRef, String targetRef, String typeId) {
-    LinkType type =
-        types
-            .byId(typeId == null ? "" : typeId)
-            .orElseThrow(
-                () ->
-                    Invalid.field(
-                        "type",
-                        "must be one of "
-                            + String.join(", ", types.all().stream().map(LinkType::id).toList())));
-    if (targetRef == null || targetRef.isBlank()) {
-      throw Invalid.field("target", "must name an item by id or key");
-    }
+    LinkType type = type(typeId);
+    requireTarget(targetRef);
     return db.tx(
         h -> {
           ItemAccess source = items.access(h, actor, sourceRef).require(Role.EDITOR, "link items");
-          ItemAccess target;
-          try {
-            target = items.access(h, actor, targetRef.trim());
-          } catch (NotFound e) {
-            throw Invalid.field("target", "no item " + targetRef.trim() + " that you can see");
-          }
-          if (target.item().workspaceId() != source.item().workspaceId()) {
-            throw Invalid.field("target", "must be in the same workspace");
-          }
-          if (target.id() == source.id()) {
-            throw Invalid.field("target", "an item cannot link to itself");
-          }
-          if (links.exists(h, source.id(), target.id(), type.id())
-              || (type.symmetric() && links.exists(h, target.id(), source.id(), type.id()))) {
-            throw Conflict.state("These items are already linked this way.");
-          }
-          for (LinkRule rule : rules) {
-            rule.check(h, type, source.item(), target.item());
-          }
-          long id =
-              links.insert(
-                  h,
-                  source.item().workspaceId(),
-                  source.id(),
-                  target.id(),
-                  type.id(),
-                  actor.id(),
-                  clock.instant());
-          Item s = source.item();
-          audit.record(
-              h,
-              s.change(
-                  actor.id(),
-                  "link.added",
-                  "linked " + s.label() + " " + type.outward() + " " + target.item().label(),
-                  null,
-                  Map.of("link", id, "type", type.id(), "target", target.id())));
-          return links.forItem(h, s.id(), types).stream()
-              .filter(l -> l.id() == id && l.outgoing())
-              .findFirst()
-              .orElseThrow();
+          return add(h, actor, source, targetRef, type.id());
         });
+  }
+
+  /**
+   * Links an item the caller may edit to {@code targetRef} inside the caller's transaction, so that
+   * a hat can change its own row together with the link (feedback becomes "linked").
+   */
+  public Link add(Handle h, User actor, ItemAccess source, String targetRef, String typeId) {
+    LinkType type = type(typeId);
+    requireTarget(targetRef);
+    source.require(Role.EDITOR, "link items");
+    ItemAccess target;
+    try {
+      target = items.access(h, actor, targetRef.trim());
+    } catch (NotFound e) {
+      throw Invalid.field("target", "no item " + targetRef.trim() + " that you can see");
+    }
+    if (target.item().workspaceId() != source.item().workspaceId()) {
+      throw Invalid.field("target", "must be in the same workspace");
+    }
+    if (target.id() == source.id()) {
+      throw Invalid.field("target", "an item cannot link to itself");
+    }
+    if (exists(h, source.id(), target.id(), type.id())) {
+      throw Conflict.state("These items are already linked this way.");
+    }
+    for (LinkRule rule : rules) {
+      rule.check(h, type, source.item(), target.item());
+    }
+    long id =
+        links.insert(
+            h,
+            source.item().workspaceId(),
+            source.id(),
+            target.id(),
+            type.id(),
+            actor.id(),
+            clock.instant());
+    Item s = source.item();
+    audit.record(
+        h,
+        s.change(
+            actor.id(),
+            "link.added",
+            "linked " + s.label() + " " + type.outward() + " " + target.item().label(),
+            null,
+            Map.of("link", id, "type", type.id(), "target", target.id())));
+    return links.forItem(h, s.id(), types).stream()
+        .filter(l -> l.id() == id && l.outgoing())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Whether the two items are linked with this type (either way for a symmetric type). */
+  public boolean exists(Handle h, long sourceId, long targetId, String typeId) {
+    LinkType type = type(typeId);
+    return links.exists(h, sourceId, targetId, type.id())
+        || (type.symmetric() && links.exists(h, targetId, sourceId, type.id()));
+  }
+
+  /** The links of an item the caller already has access to, inside the caller's transaction. */
+  public List<Link> list(Handle h, long itemId) {
+    return links.forItem(h, itemId, types);
+  }
+
+  private LinkType type(String typeId) {
+    return types
+        .byId(typeId == null ? "" : typeId)
+        .orElseThrow(
+            () ->
+                Invalid.field(
+                    "type",
+                    "must be one of "
+                        + String.join(", ", types.all().stream().map(LinkType::id).toList())));
+  }
+
+  private static void requireTarget(String targetRef) {
+    if (targetRef == null || targetRef.isBlank()) {
+      throw Invalid.field("target", "must name an item by id or key");
+    }
   }
 
   /** Removes a link; either end's item names it. */
   public void remove(User actor, long linkId) {
-    db.txVoid(
-        h -> {
-          LinkStore.Row row = links.byId(h, linkId).orElseThrow(() -> new NotFound("link"));
-          ItemAccess source;
-          try {
-            source = items.access(h, actor, row.sourceId());
-          } catch (NotFound e) {
-            throw new NotFound("link");
-          }
-          source.require(Role.EDITOR, "unlink items");
-          links.delete(h, linkId);
-          Item s = source.item();
-          audit.record(
-              h,
-              s.change(
-                  actor.id(),
-                  "link.removed",
-                  "removed a \u201c" + row.type() + "\u201d link from " + s.label(),
-                  Map.of("link", linkId, "type", row.type(), "target", row.targetId()),
-                  null));
-        });
+    db.txVoid(h -> remove(h, actor, linkId));
+  }
+
+  /** Removes a link inside the caller's transaction. */
+  public void remove(Handle h, User actor, long linkId) {
+    LinkStore.Row row = links.byId(h, linkId).orElseThrow(() -> new NotFound("link"));
+    ItemAccess source;
+    try {
+      source = items.access(h, actor, row.sourceId());
+    } catch (NotFound e) {
+      throw new NotFound("link");
+    }
+    source.require(Role.EDITOR, "unlink items");
+    links.delete(h, linkId);
+    Item s = source.item();
+    audit.record(
+        h,
+        s.change(
+            actor.id(),
+            "link.removed",
+            "removed a \u201c" + row.type() + "\u201d link from " + s.label(),
+            Map.of("link", linkId, "type", row.type(), "target", row.targetId()),
+            null));
   }
 }

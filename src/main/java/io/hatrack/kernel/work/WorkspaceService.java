@@ -176,6 +176,11 @@ public final class WorkspaceService {
         .filter(u -> workspaces.role(h, workspaceId, u.id()).isPresent());
   }
 
+  /** The member with this id, inside the caller's transaction; empty when not a member. */
+  public java.util.Optional<User> memberById(Handle h, long workspaceId, long userId) {
+    return users.byId(h, userId).filter(u -> workspaces.role(h, workspaceId, u.id()).isPresent());
+  }
+
   /** Adds an existing account to the workspace with {@code role}. */
   public Member addMember(User actor, String ref, String email, Role role) {
     return db.tx(

@@ -15,6 +15,7 @@ import io.hatrack.definition.docs.TemplateInput;
 import io.hatrack.definition.fields.FieldInput;
 import io.hatrack.definition.prototypes.PrototypeService;
 import io.hatrack.definition.query.SavedViewService;
+import io.hatrack.discovery.feedback.FeedbackDraft;
 import io.hatrack.discovery.surveys.AnswerInput;
 import io.hatrack.discovery.surveys.QuestionDraft;
 import io.hatrack.discovery.surveys.ResponseInput;
@@ -190,6 +191,27 @@ class BackupsTest {
             ("name,external_id,arr\n\"Ünïcødé, \"\"Ltd\"\"\",X-1,1000.50\n")
                 .getBytes(StandardCharsets.UTF_8));
     fillSurveyTables(app, ana);
+    fillFeedbackTables(app, ana);
+  }
+
+  /**
+   * Feedback (the demo adds plenty): a theme with a sentiment-scored member, and an older piece
+   * merged into a newer one, so that duplicate_of points forward in id order.
+   */
+  private static void fillFeedbackTables(TestApp app, User ana) {
+    var feedback = app.app().discovery().feedback().service();
+    var older =
+        feedback.create(ana, "checkout", FeedbackDraft.of(AWKWARD_TEXT, "email").withImportance(2));
+    var newer = feedback.create(ana, "checkout", FeedbackDraft.of("Ünïcødé ✓ 🚀", "portal"));
+    feedback.merge(ana, newer.key(), List.of(older.key()));
+    app.database()
+        .txVoid(
+            h -> {
+              long theme =
+                  feedback.createTheme(h, newer.productId(), "ünïcødé cards", "ünïcødé\ncards");
+              feedback.setTheme(h, newer.id(), theme);
+              feedback.setSentiment(h, newer.id(), -0.25);
+            });
   }
 
   /**

@@ -1,0 +1,68 @@
+package io.hatrack.discovery.feedback;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hatrack.discovery.customers.CustomerService;
+import io.hatrack.kernel.audit.AuditLog;
+import io.hatrack.kernel.db.Database;
+import io.hatrack.kernel.web.Html;
+import io.hatrack.kernel.web.ItemPanels;
+import io.hatrack.kernel.web.ItemRepresentations;
+import io.hatrack.kernel.web.Routes;
+import io.hatrack.kernel.work.Collaboration;
+import io.hatrack.kernel.work.ItemKind;
+import io.hatrack.kernel.work.ItemKinds;
+import io.hatrack.kernel.work.ItemService;
+import io.hatrack.kernel.work.ProductService;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The feedback inbox put together: its store, service, API and pages, so that the discovery hat
+ * wires it with a few lines. Other parts (bulk import, search, text analysis, the public portal)
+ * reach feedback through {@link #service()}.
+ */
+public final class FeedbackInbox {
+  /** What the inbox takes from the kernel and the rest of the hat. */
+  public record Kernel(
+      Database db,
+      ProductService products,
+      ItemService items,
+      CustomerService customers,
+      Collaboration collaboration,
+      AuditLog audit,
+      Clock clock) {}
+
+  private final Kernel kernel;
+  private final FeedbackService feedback;
+
+  public FeedbackInbox(Kernel k, ItemKinds kinds) {
+    this.kernel = k;
+    kinds.register(new ItemKind(FeedbackService.KIND, "Feedback", "discovery/feedback"));
+    this.feedback =
+        new FeedbackService(
+            k.db(),
+            new FeedbackStore(),
+            k.products(),
+            k.items(),
+            k.customers(),
+            k.collaboration(),
+            k.audit(),
+            k.clock());
+  }
+
+  public FeedbackService service() {
+    return feedback;
+  }
+
+  /** The API and the pages; registers the JSON of feedback as an item. */
+  public List<Routes> routes(
+      Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
+    FeedbackApi api = new FeedbackApi(feedback, json);
+    representations.register(FeedbackService.KIND, api::representation);
+    return List.of(api);
+  }
+
+  Kernel kernel() {
+    return kernel;
+  }
+}

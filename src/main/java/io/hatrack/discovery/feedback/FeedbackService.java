@@ -1,0 +1,680 @@
+package io.hatrack.discovery.feedback;
+
+import io.hatrack.discovery.customers.Contact;
+import io.hatrack.discovery.customers.Customer;
+import io.hatrack.discovery.customers.CustomerService;
+import io.hatrack.kernel.Conflict;
+import io.hatrack.kernel.Cursor;
+import io.hatrack.kernel.Invalid;
+import io.hatrack.kernel.NotFound;
+import io.hatrack.kernel.Slice;
+import io.hatrack.kernel.Validation;
+import io.hatrack.kernel.audit.AuditLog;
+import io.hatrack.kernel.auth.Role;
+import io.hatrack.kernel.auth.User;
+import io.hatrack.kernel.db.Database;
+import io.hatrack.kernel.work.Collaboration;
+import io.hatrack.kernel.work.Item;
+import io.hatrack.kernel.work.ItemAccess;
+import io.hatrack.kernel.work.ItemService;
+import io.hatrack.kernel.work.Link;
+import io.hatrack.kernel.work.LinkTypes;
+import io.hatrack.kernel.work.ProductAccess;
+import io.hatrack.kernel.work.ProductService;
+import io.hatrack.kernel.work.TagService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The feedback inbox of a product: taking feedback in (by hand, over the API, from surveys),
+ * changing it with optimistic locking, moving it through its statuses, deleting and restoring it,
+ * linking it as evidence to the work it supports, merging duplicates, and the demand that the
+ * linked feedback adds up to on a work item. Every change that touches several rows is one
+ * transaction.
+ */
+public final class FeedbackService {
+  /** The kind of a piece of feedback in the entity table. */
+  public static final String KIND = FeedbackStore.KIND;
+
+  public static final int MAX_TEXT = 20_000;
+  public static final int MAX_SUMMARY = 200;
+
+  /** How long a summary taken from the text may be. */
+  public static final int SUMMARY_LENGTH = 80;
+
+  public static final int MAX_EXTERNAL_ID = 200;
+  public static final int MAX_MERGE = 100;
+
+  /** Feedback may be dated a little ahead, for clocks and time zones that disagree. */
+  private static final Duration FUTURE_SLACK = Duration.ofDays(1);
+
+  private static final String SUPPORTS = LinkTypes.SUPPORTS.id();
+
+  private final Database db;
+  private final FeedbackStore store;
+  private final ProductService products;
+  private final ItemService items;
+  private final CustomerService customers;
+  private final Collaboration collaboration;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public FeedbackService(
+      Database db,
+      FeedbackStore store,
+      ProductService products,
+      ItemService items,
+      CustomerService customers,
+      Collaboration collaboration,
+      AuditLog audit,
+      Clock clock) {
+    this.db = db;
+    this.store = store;
+    this.products = products;
+    this.items = items;
+    this.customers = customers;
+    this.collaboration = collaboration;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A piece of feedback with its tags, the work it supports, what was merged into it. */
+  public record View(
+      Feedback feedback,
+      List<String> tags,
+      List<Link> links,
+      List<Feedback> duplicates,
+      ItemAccess access) {
+    public boolean canEdit() {
+      return access.role().atLeast(Role.EDITOR);
+    }
+  }
+
+  /** One page of the inbox, with the tags of the feedback shown. */
+  public record Listing(
+      Slice<Feedback> slice, Map<Long, List<String>> tags, ProductAccess product) {}
+
+  private record Checked(String summary, FeedbackStore.Row row, List<String> tags) {}
+
+  // ---- Creating ---------------------------------------------------------------------------------
+
+  public Feedback create(User actor, String productRef, FeedbackDraft draft) {
+    return db.tx(h -> create(h, actor, products.access(h, actor, productRef), draft));
+  }
+
+  /** Creates feedback inside the caller's transaction (the demo, surveys and imports use this). */
+  public Feedback create(Handle h, User actor, ProductAccess product, FeedbackDraft draft) {
+    product.require(Role.EDITOR, "add feedback");
+    Checked c = check(h, product.workspace().id(), product.id(), draft, null);
+    Item item = items.create(h, actor, product, KIND, c.summary());
+    store.insert(h, item.id(), product.id(), c.row(), clock.instant());
+    if (c.tags() != null && !c.tags().isEmpty()) {
+      collaboration.tags().set(h, actor, item, c.tags());
+    }
+    audit.record(
+        h,
+        item.change(
+            actor.id(),
+            "feedback.created",
+            "added the feedback " + item.label(),
+            null,
+            fields(c.summary(), c.row())));
+    return store.byId(h, item.id()).orElseThrow();
+  }
+
+  // ---- Reading ----------------------------------------------------------------------------------
+
+  public View get(User actor, String ref) {
+    return db.read(h -> view(h, access(h, actor, ref, false)));
+  }
+
+  private View view(Handle h, ItemAccess access) {
+    Feedback f = store.byId(h, access.id()).orElseThrow();
+    return new View(
+        f,
+        collaboration.tags().forItems(h, List.of(f.id())).getOrDefault(f.id(), List.of()),
+        supportLinks(h, f.id()),
+        store.duplicates(h, f.id()),
+        access);
+  }
+
+  private List<Link> supportLinks(Handle h, long id) {
+    return collaboration.links().list(h, id).stream()
+        .filter(l -> l.outgoing() && l.type().equals(SUPPORTS))
+        .toList();
+  }
+
+  private ItemAccess access(Handle h, User actor, String ref, boolean deletedToo) {
+    String r = ref == null ? "" : ref.trim();
+    ItemAccess access;
+    try {
+      access = deletedToo ? items.accessIncludingDeleted(h, actor, r) : items.access(h, actor, r);
+    } catch (Invalid e) {
+      throw new NotFound("feedback");
+    }
+    if (!access.item().kind().equals(KIND)) {
+      throw new NotFound("feedback");
+    }
+    return access;
+  }
+
+  /** A page of a product's feedback that matches {@code filter}, newest first. */
+  public Listing list(
+      User actor, String productRef, FeedbackFilter filter, String cursor, int limit) {
+    new Validation().check("limit", limit >= 1, "must be at least 1").orThrow();
+    long[] after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.trim(), 2);
+    return db.read(
+        h -> {
+          ProductAccess product = products.access(h, actor, productRef);
+          List<Feedback> rows = store.list(h, product.id(), filter, after, limit + 1);
+          boolean more = rows.size() > limit;
+          List<Feedback> shown = more ? rows.subList(0, limit) : rows;
+          String next = more ? FeedbackStore.cursorAfter(shown.get(shown.size() - 1)) : null;
+          long total =
+              filter.narrowed()
+                  ? store.count(h, product.id(), filter)
+                  : items.liveCount(h, product.id(), KIND);
+          Map<Long, List<String>> tags =
+              collaboration.tags().forItems(h, shown.stream().map(Feedback::id).toList());
+          return new Listing(new Slice<>(shown, total, next), tags, product);
+        });
+  }
+
+  /** How much live feedback the product has in each status, for the inbox's chips. */
+  public Map<FeedbackStatus, Long> statusCounts(User actor, String productRef) {
+    return db.read(h -> store.countByStatus(h, products.access(h, actor, productRef).id()));
+  }
+
+  // ---- Changing ---------------------------------------------------------------------------------
+
+  /** Replaces a piece of feedback with {@code draft} if it is still at {@code expectedVersion}. */
+  public Feedback update(User actor, String ref, long expectedVersion, FeedbackDraft draft) {
+    return db.tx(
+        h -> {
+          ItemAccess access = access(h, actor, ref, false).require(Role.EDITOR, "change feedback");
+          Feedback before = store.byId(h, access.id()).orElseThrow();
+          if (before.version() != expectedVersion) {
+            throw Conflict.staleVersion("This feedback", expectedVersion, before.version());
+          }
+          Checked c = check(h, access.item().workspaceId(), before.productId(), draft, before);
+          items.bump(h, actor, before.item(), expectedVersion, c.summary());
+          store.update(h, before.id(), c.row());
+          if (c.tags() != null) {
+            collaboration.tags().set(h, actor, before.item(), c.tags());
+          }
+          Map<String, Object> was = fields(before.summary(), row(before));
+          Map<String, Object> now = fields(c.summary(), c.row());
+          Map<String, Object> changedBefore = new LinkedHashMap<>();
+          Map<String, Object> changedAfter = new LinkedHashMap<>();
+          for (String field : now.keySet()) {
+            if (!Objects.equals(was.get(field), now.get(field))) {
+              changedBefore.put(field, was.get(field));
+              changedAfter.put(field, now.get(field));
+            }
+          }
+          boolean statusOnly = changedAfter.keySet().equals(Set.of("status"));
+          audit.record(
+              h,
+              before
+                  .item()
+                  .change(
+                      actor.id(),
+                      statusOnly ? "feedback.status_changed" : "feedback.updated",
+                      statusOnly
+                          ? "moved the feedback "
+                              + before.item().label()
+                              + " to "
+                              + c.row().status().label().toLowerCase(java.util.Locale.ROOT)
+                          : "edited the feedback " + before.item().label(),
+                      changedBefore,
+                      changedAfter));
+          return store.byId(h, before.id()).orElseThrow();
+        });
+  }
+
+  /** Moves a piece of feedback to {@code status}, keeping the rest. */
+  public Feedback setStatus(User actor, String ref, long expectedVersion, String status) {
+    FeedbackStatus s = FeedbackStatus.parse("status", status);
+    Feedback f = get(actor, ref).feedback();
+    return update(actor, ref, expectedVersion, draftOf(f).withStatus(s.id()));
+  }
+
+  /** A piece of feedback as a draft (tags kept), to change a part of it. */
+  public static FeedbackDraft draftOf(Feedback f) {
+    return new FeedbackDraft(
+        f.text(),
+        f.summary(),
+        f.source().id(),
+        f.customerId(),
+        f.contactId(),
+        f.happenedAt(),
+        f.importance(),
+        f.externalId(),
+        f.status().id(),
+        null);
+  }
+
+  private static FeedbackStore.Row row(Feedback f) {
+    return new FeedbackStore.Row(
+        f.text(),
+        f.source(),
+        f.customerId(),
+        f.contactId(),
+        f.happenedAt(),
+        f.status(),
+        f.importance(),
+        f.externalId());
+  }
+
+  /** Deletes a piece of feedback so that it can be restored. */
+  public void delete(User actor, String ref, long expectedVersion) {
+    db.txVoid(
+        h -> {
+          ItemAccess access = access(h, actor, ref, false);
+          items.delete(h, actor, access, expectedVersion);
+          audit.record(
+              h,
+              access
+                  .item()
+                  .change(
+                      actor.id(),
+                      "feedback.deleted",
+                      "deleted the feedback " + access.item().label(),
+                      Map.of("summary", access.item().title()),
+                      null));
+        });
+  }
+
+  public Feedback restore(User actor, String ref) {
+    return db.tx(
+        h -> {
+          ItemAccess access = access(h, actor, ref, true);
+          Item item = items.restore(h, actor, access);
+          audit.record(
+              h,
+              item.change(
+                  actor.id(),
+                  "feedback.restored",
+                  "restored the feedback " + item.label(),
+                  null,
+                  Map.of("summary", item.title())));
+          return store.byId(h, item.id()).orElseThrow();
+        });
+  }
+
+  // ---- Evidence: links to the work it supports --------------------------------------------------
+
+  /** The work items this feedback supports. */
+  public List<Link> links(User actor, String ref) {
+    return db.read(h -> supportLinks(h, access(h, actor, ref, false).id()));
+  }
+
+  /**
+   * Links the feedback to the work item it supports ({@code target}: an id or a key such as {@code
+   * CHK-12}); new or triaged feedback becomes linked.
+   */
+  public Link link(User actor, String ref, String target) {
+    return db.tx(
+        h -> {
+          ItemAccess access = access(h, actor, ref, false).require(Role.EDITOR, "link feedback");
+          requireWorkTarget(h, actor, target);
+          Link link = collaboration.links().add(h, actor, access, target, SUPPORTS);
+          Feedback f = store.byId(h, access.id()).orElseThrow();
+          if (f.status().linkable()) {
+            moveStatus(h, actor, f, FeedbackStatus.LINKED);
+          }
+          return link;
+        });
+  }
+
+  private void requireWorkTarget(Handle h, User actor, String target) {
+    if (target == null || target.isBlank()) {
+      throw Invalid.field("target", "must name a work item by id or key, such as CHK-12");
+    }
+    try {
+      if (items.access(h, actor, target.trim()).item().kind().equals(KIND)) {
+        throw Invalid.field(
+            "target", "is feedback: feedback supports work items; merge duplicates instead");
+      }
+    } catch (NotFound e) {
+      throw Invalid.field("target", "no item " + target.trim() + " that you can see");
+    }
+  }
+
+  /**
+   * Removes a link from the feedback to a work item; linked feedback that supports nothing any more
+   * goes back to triaged.
+   */
+  public void unlink(User actor, String ref, long linkId) {
+    db.txVoid(
+        h -> {
+          ItemAccess access = access(h, actor, ref, false).require(Role.EDITOR, "unlink feedback");
+          boolean mine =
+              collaboration.links().list(h, access.id()).stream()
+                  .anyMatch(l -> l.id() == linkId && l.outgoing());
+          if (!mine) {
+            throw new NotFound("link");
+          }
+          collaboration.links().remove(h, actor, linkId);
+          Feedback f = store.byId(h, access.id()).orElseThrow();
+          if (f.status() == FeedbackStatus.LINKED && supportLinks(h, f.id()).isEmpty()) {
+            moveStatus(h, actor, f, FeedbackStatus.TRIAGED);
+          }
+        });
+  }
+
+  private void moveStatus(Handle h, User actor, Feedback f, FeedbackStatus status) {
+    items.bump(h, actor, f.item(), f.version(), f.summary());
+    store.setStatus(h, f.id(), status);
+    audit.record(
+        h,
+        f.item()
+            .change(
+                actor.id(),
+                "feedback.status_changed",
+                "moved the feedback "
+                    + f.item().label()
+                    + " to "
+                    + status.label().toLowerCase(java.util.Locale.ROOT),
+                Map.of("status", f.status().id()),
+                Map.of("status", status.id())));
+  }
+
+  // ---- Merging duplicates -----------------------------------------------------------------------
+
+  /**
+   * Merges the feedback {@code refs} into {@code targetRef}, all or nothing: each becomes a
+   * duplicate of the target and is archived (it stays readable, so every source and customer is
+   * kept), and the target gains their tags and links. What was merged into them moves to the target
+   * too, so merges stay one level deep.
+   */
+  public Feedback merge(User actor, String targetRef, List<String> refs) {
+    return db.tx(
+        h -> {
+          ItemAccess targetAccess =
+              access(h, actor, targetRef, false).require(Role.EDITOR, "merge feedback");
+          Feedback target = store.byId(h, targetAccess.id()).orElseThrow();
+          if (target.duplicateOf() != null) {
+            throw Conflict.state(
+                "This feedback was merged into another; merge into that one instead.");
+          }
+          List<Feedback> sources = mergeSources(h, actor, target, refs);
+          Set<String> tags =
+              new LinkedHashSet<>(
+                  collaboration
+                      .tags()
+                      .forItems(h, List.of(target.id()))
+                      .getOrDefault(target.id(), List.of()));
+          Map<Long, List<String>> sourceTags =
+              collaboration.tags().forItems(h, sources.stream().map(Feedback::id).toList());
+          for (Feedback s : sources) {
+            store.moveDuplicates(h, s.id(), target.id());
+            items.bump(h, actor, s.item(), s.version(), s.summary());
+            store.markDuplicate(h, s.id(), target.id());
+            tags.addAll(sourceTags.getOrDefault(s.id(), List.of()));
+            for (Link l : collaboration.links().list(h, s.id())) {
+              if (l.outgoing()
+                  && l.other().id() != target.id()
+                  && !collaboration.links().exists(h, target.id(), l.other().id(), l.type())) {
+                collaboration
+                    .links()
+                    .add(h, actor, targetAccess, Long.toString(l.other().id()), l.type());
+              }
+            }
+            audit.record(
+                h,
+                s.item()
+                    .change(
+                        actor.id(),
+                        "feedback.merged",
+                        "merged the feedback " + s.item().label() + " into " + target.key(),
+                        Map.of("status", s.status().id()),
+                        Map.of(
+                            "status", FeedbackStatus.ARCHIVED.id(), "duplicate_of", target.id())));
+          }
+          collaboration.tags().set(h, actor, target.item(), new ArrayList<>(tags));
+          Feedback now = store.byId(h, target.id()).orElseThrow();
+          items.bump(h, actor, now.item(), now.version(), now.summary());
+          if (now.status().linkable() && !supportLinks(h, now.id()).isEmpty()) {
+            store.setStatus(h, now.id(), FeedbackStatus.LINKED);
+          }
+          audit.record(
+              h,
+              target
+                  .item()
+                  .change(
+                      actor.id(),
+                      "feedback.merged_into",
+                      "merged "
+                          + sources.size()
+                          + (sources.size() == 1 ? " piece" : " pieces")
+                          + " of feedback into "
+                          + target.item().label(),
+                      null,
+                      Map.of("merged", sources.stream().map(Feedback::id).toList())));
+          return store.byId(h, target.id()).orElseThrow();
+        });
+  }
+
+  private List<Feedback> mergeSources(Handle h, User actor, Feedback target, List<String> refs) {
+    Validation v = new Validation();
+    List<String> given = refs == null ? List.of() : refs;
+    v.check("ids", !given.isEmpty(), "must list the feedback to merge");
+    v.check("ids", given.size() <= MAX_MERGE, "may list at most " + MAX_MERGE + " at once");
+    List<Feedback> out = new ArrayList<>();
+    Set<Long> seen = new LinkedHashSet<>();
+    for (int i = 0; i < given.size() && !v.has("ids"); i++) {
+      String field = "ids[" + i + "]";
+      String ref = given.get(i) == null ? "" : given.get(i).trim();
+      Feedback f;
+      try {
+        ItemAccess a = access(h, actor, ref, false).require(Role.EDITOR, "merge feedback");
+        f = store.byId(h, a.id()).orElseThrow();
+      } catch (NotFound e) {
+        v.check(field, false, "no feedback " + ref + " that you can see");
+        continue;
+      }
+      v.check(field, f.productId() == target.productId(), "is feedback of another product");
+      v.check(field, f.id() != target.id(), "is the feedback merged into; it cannot merge itself");
+      v.check(field, seen.add(f.id()), "is listed twice");
+      v.check(
+          field,
+          f.duplicateOf() == null,
+          Objects.equals(f.duplicateOf(), target.id())
+              ? "was already merged into " + target.key()
+              : "was already merged into other feedback");
+      out.add(f);
+    }
+    v.orThrow();
+    return out;
+  }
+
+  // ---- Demand -----------------------------------------------------------------------------------
+
+  /**
+   * The demand for an item (a work item): the feedback that supports it, merged duplicates
+   * included, with its customers, their revenue, their importance and the monthly trend.
+   */
+  public Demand demand(User actor, String itemRef) {
+    return db.read(
+        h -> {
+          ItemAccess access = items.access(h, actor, itemRef == null ? "" : itemRef.trim());
+          if (access.item().kind().equals(KIND)) {
+            throw new NotFound("work item");
+          }
+          return demand(h, access.item());
+        });
+  }
+
+  /** The demand for an item the caller may see, inside the caller's transaction. */
+  public Demand demand(Handle h, Item item) {
+    List<FeedbackStore.DemandRow> rows = store.supporting(h, item.id());
+    Set<Long> ids = new LinkedHashSet<>();
+    for (FeedbackStore.DemandRow r : rows) {
+      if (r.customerId() != null) {
+        ids.add(r.customerId());
+      }
+    }
+    Map<Long, Long> arr = new HashMap<>();
+    for (Map.Entry<Long, Customer> e : customers.liveIn(h, item.workspaceId(), ids).entrySet()) {
+      Customer c = e.getValue();
+      arr.put(e.getKey(), c.revenue() == null ? null : c.revenue().arrMinor());
+    }
+    String currency = customers.settings(h, item.workspaceId()).currencyCode();
+    return Demand.of(item.id(), rows, arr, currency, YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+  }
+
+  // ---- For the text analysis and imports
+  // ---------------------------------------------------------
+
+  /** The feedback of a product with this external id (live or deleted), for idempotent imports. */
+  public java.util.Optional<Feedback> byExternalId(Handle h, long productId, String externalId) {
+    return store.byExternalId(h, productId, externalId);
+  }
+
+  /** Stores a sentiment score (-1..1) computed by the text analysis; null clears it. */
+  public void setSentiment(Handle h, long feedbackId, Double score) {
+    if (score != null && (score.isNaN() || score < -1 || score > 1)) {
+      throw new IllegalArgumentException("a sentiment score is from -1 to 1: " + score);
+    }
+    store.setSentiment(h, feedbackId, score);
+  }
+
+  /** Puts feedback into a theme of its product (or none). */
+  public void setTheme(Handle h, long feedbackId, Long themeId) {
+    store.setTheme(h, feedbackId, themeId);
+  }
+
+  /** Makes a theme of a product; {@code label} is made of its top terms. */
+  public long createTheme(Handle h, long productId, String label, String terms) {
+    return store.insertTheme(h, productId, label, null, terms, clock.instant());
+  }
+
+  // ---- Rules ------------------------------------------------------------------------------------
+
+  /**
+   * Checks a whole piece of feedback; an {@link Invalid} listing every broken rule at once. {@code
+   * self} is the feedback being changed (null when creating).
+   */
+  private Checked check(
+      Handle h, long workspaceId, long productId, FeedbackDraft d, Feedback self) {
+    Validation v = new Validation();
+    String text = d.text() == null ? null : d.text().strip();
+    v.text("text", text, MAX_TEXT);
+    String summary = d.summary() == null ? "" : d.summary().strip();
+    v.optionalText("summary", summary, MAX_SUMMARY)
+        .check("summary", summary.indexOf('\n') < 0, "must be one line");
+    if (summary.isEmpty() && text != null) {
+      summary = summaryOf(text);
+    }
+    FeedbackSource source = FeedbackSource.OTHER;
+    if (d.source() != null && !d.source().isBlank()) {
+      source = FeedbackSource.find(d.source()).orElse(null);
+      v.check("source", source != null, "must be one of " + FeedbackSource.ids());
+    }
+    FeedbackStatus status = self == null ? FeedbackStatus.NEW : self.status();
+    if (d.status() != null && !d.status().isBlank()) {
+      status = FeedbackStatus.find(d.status()).orElse(null);
+      v.check("status", status != null, "must be new, triaged, linked or archived");
+    }
+    Long customer = d.customerId();
+    if (customer != null) {
+      boolean known =
+          customers.liveIn(h, workspaceId, customer).isPresent()
+              || (self != null && customer.equals(self.customerId()));
+      v.check("customer_id", known, "no customer " + customer + " in this workspace");
+    }
+    if (d.contactId() != null) {
+      if (customer == null) {
+        v.check("contact_id", false, "needs the customer_id of the customer the contact is at");
+      } else if (!v.has("customer_id")) {
+        java.util.Optional<Contact> contact = customers.contactOf(h, customer, d.contactId());
+        v.check("contact_id", contact.isPresent(), "is not a contact at that customer");
+      }
+    }
+    Instant now = clock.instant();
+    Instant happened = d.happenedAt() == null ? now : d.happenedAt();
+    v.check("happened_at", !happened.isAfter(now.plus(FUTURE_SLACK)), "must not be in the future");
+    v.check(
+        "importance",
+        d.importance() == null
+            || (d.importance() >= Importance.MIN && d.importance() <= Importance.MAX),
+        "must be 0 (not important), 1 (nice to have), 2 (important) or 3 (critical)");
+    String external =
+        d.externalId() == null || d.externalId().isBlank() ? null : d.externalId().strip();
+    v.optionalText("external_id", external, MAX_EXTERNAL_ID);
+    if (external != null && !v.has("external_id")) {
+      java.util.Optional<Feedback> other = store.byExternalId(h, productId, external);
+      v.check(
+          "external_id",
+          other.isEmpty() || (self != null && other.get().id() == self.id()),
+          other.map(o -> "is already the external id of " + o.key()).orElse(""));
+    }
+    List<String> tags = null;
+    if (d.tags() != null) {
+      tags = new ArrayList<>();
+      for (int i = 0; i < d.tags().size(); i++) {
+        try {
+          tags.add(TagService.normalize("tags[" + i + "]", d.tags().get(i)));
+        } catch (Invalid e) {
+          v.check("tags[" + i + "]", false, e.reasonFor("tags[" + i + "]"));
+        }
+      }
+    }
+    v.orThrow();
+    return new Checked(
+        summary,
+        new FeedbackStore.Row(
+            text, source, customer, d.contactId(), happened, status, d.importance(), external),
+        tags);
+  }
+
+  /**
+   * The summary of a text: its first non-blank line with runs of spaces made one, cut at a word
+   * boundary to at most {@link #SUMMARY_LENGTH} characters with an ellipsis.
+   */
+  public static String summaryOf(String text) {
+    String first = "";
+    for (String line : text.split("\\R")) {
+      if (!line.isBlank()) {
+        first = line.strip().replaceAll("\\s+", " ");
+        break;
+      }
+    }
+    if (first.length() <= SUMMARY_LENGTH) {
+      return first;
+    }
+    String cut = first.substring(0, SUMMARY_LENGTH - 1);
+    int space = cut.lastIndexOf(' ');
+    if (space > SUMMARY_LENGTH / 2) {
+      cut = cut.substring(0, space);
+    }
+    return cut.stripTrailing().replaceAll("[,;:.\\-]+$", "") + "\u2026";
+  }
+
+  private static Map<String, Object> fields(String summary, FeedbackStore.Row r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("summary", summary);
+    m.put("text", r.text());
+    m.put("source", r.source().id());
+    m.put("customer_id", r.customerId());
+    m.put("contact_id", r.contactId());
+    m.put("happened_at", r.happenedAt().toString());
+    m.put("status", r.status().id());
+    m.put("importance", r.importance());
+    m.put("external_id", r.externalId());
+    return m;
+  }
+}

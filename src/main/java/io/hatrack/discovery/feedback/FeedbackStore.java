@@ -1,0 +1,367 @@
+package io.hatrack.discovery.feedback;
+
+import io.hatrack.kernel.Cursor;
+import io.hatrack.kernel.db.Rows;
+import io.hatrack.kernel.work.EntityStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * SQL for feedback and its themes. The summary, key and version live in the feedback's entity row;
+ * the customer's name is its entity's title.
+ */
+public final class FeedbackStore {
+  /** The kind of a piece of feedback in the entity table. */
+  public static final String KIND = "feedback";
+
+  /** The columns of a feedback's own row, checked. */
+  public record Row(
+      String text,
+      FeedbackSource source,
+      Long customerId,
+      Long contactId,
+      Instant happenedAt,
+      FeedbackStatus status,
+      Integer importance,
+      String externalId) {}
+
+  /** What demand needs of one piece of feedback. */
+  public record DemandRow(long id, Long customerId, Instant happenedAt, Integer importance) {}
+
+  private static final String COLUMNS =
+      EntityStore.ITEM_COLUMNS
+          + ", f.product_id AS f_product, f.text, f.source, f.customer_id, ce.title AS"
+          + " customer_name, f.contact_id, cc.name AS contact_name, f.happened_at, f.status AS"
+          + " f_status, f.importance, f.external_id, f.sentiment, f.theme_id, COALESCE(t.name,"
+          + " t.label) AS theme_name, f.duplicate_of, f.created_at AS f_created";
+
+  private static final String FROM =
+      EntityStore.ITEM_FROM
+          + " JOIN feedback f ON f.id = e.id"
+          + " LEFT JOIN entity ce ON ce.id = f.customer_id"
+          + " LEFT JOIN customer_contact cc ON cc.id = f.contact_id"
+          + " LEFT JOIN feedback_theme t ON t.id = f.theme_id";
+
+  // ---- Writing ----------------------------------------------------------------------------------
+
+  public void insert(Handle h, long id, long productId, Row row, Instant now) {
+    h.createUpdate(
+            "INSERT INTO feedback (id, product_id, text, source, customer_id, contact_id,"
+                + " happened_at, status, importance, external_id, created_at) VALUES (:id,"
+                + " :product, :text, :source, :customer, :contact, :happened, :status,"
+                + " :importance, :external, :now)")
+        .bind("id", id)
+        .bind("product", productId)
+        .bind("text", row.text())
+        .bind("source", row.source().id())
+        .bind("customer", row.customerId())
+        .bind("contact", row.contactId())
+        .bind("happened", Rows.millis(row.happenedAt()))
+        .bind("status", row.status().id())
+        .bind("importance", row.importance())
+        .bind("external", row.externalId())
+        .bind("now", Rows.millis(now))
+        .execute();
+  }
+
+  public void update(Handle h, long id, Row row) {
+    h.createUpdate(
+            "UPDATE feedback SET text = :text, source = :source, customer_id = :customer,"
+                + " contact_id = :contact, happened_at = :happened, status = :status,"
+                + " importance = :importance, external_id = :external WHERE id = :id")
+        .bind("id", id)
+        .bind("text", row.text())
+        .bind("source", row.source().id())
+        .bind("customer", row.customerId())
+        .bind("contact", row.contactId())
+        .bind("happened", Rows.millis(row.happenedAt()))
+        .bind("status", row.status().id())
+        .bind("importance", row.importance())
+        .bind("external", row.externalId())
+        .execute();
+  }
+
+  public void setStatus(Handle h, long id, FeedbackStatus status) {
+    h.createUpdate("UPDATE feedback SET status = :status WHERE id = :id")
+        .bind("id", id)
+        .bind("status", status.id())
+        .execute();
+  }
+
+  /** Marks {@code id} as merged into {@code target}, and archives it. */
+  public void markDuplicate(Handle h, long id, long target) {
+    h.createUpdate("UPDATE feedback SET duplicate_of = :target, status = 'archived' WHERE id = :id")
+        .bind("id", id)
+        .bind("target", target)
+        .execute();
+  }
+
+  /** Moves the duplicates of {@code from} to {@code to}, so merges stay one level deep. */
+  public void moveDuplicates(Handle h, long from, long to) {
+    h.createUpdate("UPDATE feedback SET duplicate_of = :to WHERE duplicate_of = :from")
+        .bind("from", from)
+        .bind("to", to)
+        .execute();
+  }
+
+  /** Sets the sentiment score (-1..1, or null), for the text analysis. */
+  public void setSentiment(Handle h, long id, Double sentiment) {
+    h.createUpdate("UPDATE feedback SET sentiment = :sentiment WHERE id = :id")
+        .bind("id", id)
+        .bind("sentiment", sentiment)
+        .execute();
+  }
+
+  /** Puts the feedback into a theme (or none), for the text analysis. */
+  public void setTheme(Handle h, long id, Long themeId) {
+    h.createUpdate("UPDATE feedback SET theme_id = :theme WHERE id = :id")
+        .bind("id", id)
+        .bind("theme", themeId)
+        .execute();
+  }
+
+  public long insertTheme(
+      Handle h, long productId, String label, String name, String terms, Instant now) {
+    return h.createQuery(
+            "INSERT INTO feedback_theme (product_id, label, name, terms, created_at)"
+                + " VALUES (:product, :label, :name, :terms, :now) RETURNING id")
+        .bind("product", productId)
+        .bind("label", label)
+        .bind("name", name)
+        .bind("terms", terms)
+        .bind("now", Rows.millis(now))
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /** The product a theme belongs to, if the theme exists. */
+  public Optional<Long> themeProduct(Handle h, long themeId) {
+    return h.createQuery("SELECT product_id FROM feedback_theme WHERE id = :id")
+        .bind("id", themeId)
+        .mapTo(Long.class)
+        .findOne();
+  }
+
+  // ---- Reading ----------------------------------------------------------------------------------
+
+  public Optional<Feedback> byId(Handle h, long id) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM " + FROM + " WHERE e.id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  /** The feedback of a product with this external id, live or deleted. */
+  public Optional<Feedback> byExternalId(Handle h, long productId, String externalId) {
+    return h.createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM "
+                + FROM
+                + " WHERE f.product_id = :product AND f.external_id = :external")
+        .bind("product", productId)
+        .bind("external", externalId)
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  /** The live feedback merged into {@code id}, oldest first. */
+  public List<Feedback> duplicates(Handle h, long id) {
+    return h.createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM "
+                + FROM
+                + " WHERE f.duplicate_of = :id AND e.deleted_at IS NULL"
+                + " ORDER BY f.happened_at, f.id")
+        .bind("id", id)
+        .map((rs, ctx) -> map(rs))
+        .list();
+  }
+
+  /**
+   * A page of a product's live feedback that matches, newest first (by when it was given), after
+   * the position {@code after} ({@code [happened_at, id]} of the last one shown, or null).
+   */
+  public List<Feedback> list(
+      Handle h, long productId, FeedbackFilter filter, long[] after, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM " + FROM);
+    sql.append(where(filter));
+    if (after != null) {
+      sql.append(
+          " AND (f.happened_at < :afterAt OR (f.happened_at = :afterAt AND f.id < :afterId))");
+    }
+    sql.append(" ORDER BY f.happened_at DESC, f.id DESC LIMIT :limit");
+    Query q = bind(h.createQuery(sql.toString()), productId, filter).bind("limit", limit);
+    if (after != null) {
+      q.bind("afterAt", after[0]).bind("afterId", after[1]);
+    }
+    return q.map((rs, ctx) -> map(rs)).list();
+  }
+
+  /** How many of a product's live feedback match. */
+  public long count(Handle h, long productId, FeedbackFilter filter) {
+    String sql = "SELECT COUNT(*) FROM entity e JOIN feedback f ON f.id = e.id" + where(filter);
+    return bind(h.createQuery(sql), productId, filter).mapTo(Long.class).one();
+  }
+
+  /** How many of a product's live feedback have each status. */
+  public Map<FeedbackStatus, Long> countByStatus(Handle h, long productId) {
+    Map<FeedbackStatus, Long> out = new LinkedHashMap<>();
+    for (FeedbackStatus s : FeedbackStatus.values()) {
+      out.put(s, 0L);
+    }
+    h.createQuery(
+            "SELECT f.status, COUNT(*) AS n FROM feedback f JOIN entity e ON e.id = f.id"
+                + " WHERE f.product_id = :product AND e.deleted_at IS NULL GROUP BY f.status")
+        .bind("product", productId)
+        .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+        .forEach(en -> FeedbackStatus.find(en.getKey()).ifPresent(s -> out.put(s, en.getValue())));
+    return out;
+  }
+
+  /** The cursor after {@code last} in the inbox's order. */
+  public static String cursorAfter(Feedback last) {
+    return Cursor.encode(last.happenedAt().toEpochMilli(), last.id());
+  }
+
+  private static String where(FeedbackFilter f) {
+    StringBuilder w = new StringBuilder(" WHERE f.product_id = :product AND e.deleted_at IS NULL");
+    if (f.status() != null) {
+      w.append(" AND f.status = :status");
+    }
+    if (f.source() != null) {
+      w.append(" AND f.source = :source");
+    }
+    if (f.customerId() != null) {
+      w.append(" AND f.customer_id = :customer");
+    }
+    if (f.themeId() != null) {
+      w.append(" AND f.theme_id = :theme");
+    }
+    if (f.tag() != null) {
+      w.append(
+          " AND EXISTS (SELECT 1 FROM entity_tag et JOIN tag tg ON tg.id = et.tag_id"
+              + " WHERE et.entity_id = f.id AND tg.name = :tag)");
+    }
+    if (f.from() != null) {
+      w.append(" AND f.happened_at >= :from");
+    }
+    if (f.to() != null) {
+      w.append(" AND f.happened_at < :to");
+    }
+    if (f.sentiment() != null) {
+      w.append(
+          switch (f.sentiment()) {
+            case POSITIVE -> " AND f.sentiment >= :band";
+            case NEGATIVE -> " AND f.sentiment <= -:band";
+            case NEUTRAL -> " AND f.sentiment > -:band AND f.sentiment < :band";
+          });
+    }
+    if (!f.q().isEmpty()) {
+      w.append(" AND (LOWER(f.text) LIKE :pattern ESCAPE '!' OR e.search_title LIKE :pattern");
+      w.append(" ESCAPE '!')");
+    }
+    return w.toString();
+  }
+
+  private static Query bind(Query q, long productId, FeedbackFilter f) {
+    q.bind("product", productId);
+    if (f.status() != null) {
+      q.bind("status", f.status().id());
+    }
+    if (f.source() != null) {
+      q.bind("source", f.source().id());
+    }
+    if (f.customerId() != null) {
+      q.bind("customer", f.customerId());
+    }
+    if (f.themeId() != null) {
+      q.bind("theme", f.themeId());
+    }
+    if (f.tag() != null) {
+      q.bind("tag", f.tag());
+    }
+    if (f.from() != null) {
+      q.bind("from", Rows.millis(f.from()));
+    }
+    if (f.to() != null) {
+      q.bind("to", Rows.millis(f.to()));
+    }
+    if (f.sentiment() != null) {
+      q.bind("band", FeedbackFilter.Sentiment.THRESHOLD);
+    }
+    if (!f.q().isEmpty()) {
+      q.bind("pattern", "%" + likeEscape(EntityStore.searchable(f.q())) + "%");
+    }
+    return q;
+  }
+
+  /** Escapes LIKE's wildcards with {@code !} (the escape character the queries declare). */
+  static String likeEscape(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  private static Feedback map(ResultSet rs) throws SQLException {
+    Long importance = Rows.longOrNull(rs, "importance");
+    double sentiment = rs.getDouble("sentiment");
+    boolean noSentiment = rs.wasNull();
+    return new Feedback(
+        EntityStore.map(rs),
+        rs.getLong("f_product"),
+        rs.getString("text"),
+        FeedbackSource.find(rs.getString("source")).orElse(FeedbackSource.OTHER),
+        Rows.longOrNull(rs, "customer_id"),
+        rs.getString("customer_name"),
+        Rows.longOrNull(rs, "contact_id"),
+        rs.getString("contact_name"),
+        Rows.instant(rs, "happened_at"),
+        FeedbackStatus.find(rs.getString("f_status")).orElse(FeedbackStatus.NEW),
+        importance == null ? null : importance.intValue(),
+        rs.getString("external_id"),
+        noSentiment ? null : sentiment,
+        Rows.longOrNull(rs, "theme_id"),
+        rs.getString("theme_name"),
+        Rows.longOrNull(rs, "duplicate_of"),
+        Rows.instant(rs, "f_created"));
+  }
+
+  // ---- Demand -----------------------------------------------------------------------------------
+
+  /**
+   * The live feedback that supports an item: linked to it with "supports", and the live feedback
+   * merged into those (which counts through the one it was merged into). Each piece once.
+   */
+  public List<DemandRow> supporting(Handle h, long itemId) {
+    List<DemandRow> rows = new ArrayList<>();
+    h.createQuery(
+            "WITH linked AS (SELECT l.source_id AS id FROM link l JOIN entity le ON le.id ="
+                + " l.source_id WHERE l.target_id = :item AND l.type = 'supports' AND le.kind ="
+                + " 'feedback' AND le.deleted_at IS NULL),"
+                + " supporting AS (SELECT id FROM linked UNION SELECT d.id FROM feedback d JOIN"
+                + " entity de ON de.id = d.id WHERE de.deleted_at IS NULL AND d.duplicate_of IN"
+                + " (SELECT id FROM linked))"
+                + " SELECT f.id, f.customer_id, f.happened_at, f.importance FROM feedback f"
+                + " WHERE f.id IN (SELECT id FROM supporting) ORDER BY f.happened_at, f.id")
+        .bind("item", itemId)
+        .map(
+            (rs, ctx) -> {
+              Long importance = Rows.longOrNull(rs, "importance");
+              return new DemandRow(
+                  rs.getLong("id"),
+                  Rows.longOrNull(rs, "customer_id"),
+                  Rows.instant(rs, "happened_at"),
+                  importance == null ? null : importance.intValue());
+            })
+        .forEach(rows::add);
+    return rows;
+  }
+}
