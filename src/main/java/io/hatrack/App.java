@@ -298,7 +298,7 @@ public final class App implements AutoCloseable {
   /** The discovery hat: customers of the workspace, personas of each product. */
   private DiscoveryHat discovery(AuditLog audit, Clock clock, ItemKinds kinds) {
     return new DiscoveryHat(
-        new DiscoveryHat.Kernel(db, products, workspaces, items, collaboration, audit, clock),
+        new DiscoveryHat.Kernel(db, products, workspaces, items, collaboration, audit, jobs, clock),
         kinds);
   }
 

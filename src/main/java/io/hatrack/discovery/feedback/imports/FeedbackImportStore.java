@@ -69,4 +69,20 @@ public final class FeedbackImportStore {
         .bind("before", Rows.millis(before))
         .execute();
   }
+
+  /** A product found for the command line. */
+  public record ProductRef(long productId, long workspaceId, String workspaceSlug) {}
+
+  /** The products with this key (without case) or slug, in any workspace. */
+  public java.util.List<ProductRef> productsByKeyOrSlug(Handle h, String ref) {
+    return h.createQuery(
+            "SELECT p.id, p.workspace_id, w.slug FROM product p"
+                + " JOIN workspace w ON w.id = p.workspace_id"
+                + " WHERE UPPER(p.key) = UPPER(:ref) OR p.slug = LOWER(:ref) ORDER BY p.id")
+        .bind("ref", ref)
+        .map(
+            (rs, ctx) ->
+                new ProductRef(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("slug")))
+        .list();
+  }
 }

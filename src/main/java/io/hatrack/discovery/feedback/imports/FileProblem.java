@@ -11,6 +11,12 @@ package io.hatrack.discovery.feedback.imports;
  * @param position the character on the line, counted from 1, or 0 when not known
  */
 public record FileProblem(long line, String column, long record, long position, String message) {
+  /** The problem in words with where it is, as {@link #toString()} says it (for the API). */
+  @com.fasterxml.jackson.annotation.JsonProperty("text")
+  public String text() {
+    return toString();
+  }
+
   /** A problem of a CSV file. */
   public static FileProblem at(long line, String column, String message) {
     return new FileProblem(line, column, 0, 0, message);
