@@ -78,7 +78,7 @@ public final class FeedbackImportStore {
     return h.createQuery(
             "SELECT p.id, p.workspace_id, w.slug FROM product p"
                 + " JOIN workspace w ON w.id = p.workspace_id"
-                + " WHERE UPPER(p.key) = UPPER(:ref) OR p.slug = LOWER(:ref) ORDER BY p.id")
+                + " WHERE UPPER(p.item_key) = UPPER(:ref) OR p.slug = LOWER(:ref) ORDER BY p.id")
         .bind("ref", ref)
         .map(
             (rs, ctx) ->
