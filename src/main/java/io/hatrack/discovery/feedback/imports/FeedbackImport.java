@@ -151,7 +151,8 @@ public final class FeedbackImport {
 
     /** The counts in words, e.g. {@code 12 new, 3 updated, 0 unchanged}. */
     public String counts() {
-      return created + " new, " + updated + " updated, " + unchanged + " unchanged";
+      return String.format(
+          Locale.ROOT, "%,d new, %,d updated, %,d unchanged", created, updated, unchanged);
     }
 
     /** One line for a failed job: how many problems, and the first. */
