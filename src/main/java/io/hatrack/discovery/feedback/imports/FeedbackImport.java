@@ -225,7 +225,10 @@ public final class FeedbackImport {
       return report(name, options, mapping, ignored, scan.rows(), new Counts(), false, problems);
     }
     progress.phase("checking", scan.rows());
+    // The rows checked are kept (a few hundred bytes each) for the saving, which so need not read
+    // and check the file again; it only looks up the external ids again, inside its transaction.
     Pass check = new Pass(actor, product, bytes, options, mapping, progress, false, name);
+    check.keep = !options.dryRun();
     Counts counts = db.read(h -> check.run(h, problems));
     if (!problems.isEmpty() || options.dryRun()) {
       return report(name, options, mapping, ignored, scan.rows(), counts, false, problems);
@@ -236,7 +239,7 @@ public final class FeedbackImport {
       Counts saved =
           db.tx(
               h -> {
-                Counts c = save.run(h, problems);
+                Counts c = save.save(h, check.kept, problems);
                 if (!problems.isEmpty()) {
                   throw new Rollback();
                 }
@@ -470,6 +473,22 @@ public final class FeedbackImport {
       this.origin = origin;
     }
 
+    /** The rows checked by {@link #run} (when {@link #keep}), for {@link #save}. */
+    final List<RowChecker.Checked> kept = new ArrayList<>();
+
+    boolean keep;
+
+    /** Saves the rows another pass checked, batch by batch. */
+    Counts save(Handle h, List<RowChecker.Checked> checked, List<FileProblem> problems) {
+      Counts counts = new Counts();
+      for (int from = 0; from < checked.size() && problems.isEmpty(); from += BATCH) {
+        int to = Math.min(checked.size(), from + BATCH);
+        flush(h, new ArrayList<>(checked.subList(from, to)), counts, problems);
+        progress.advance(to - from);
+      }
+      return counts;
+    }
+
     Counts run(Handle h, List<FileProblem> problems) {
       RowChecker checker =
           new RowChecker(
@@ -485,13 +504,22 @@ public final class FeedbackImport {
       while (rows.hasNext() && problems.size() < FeedbackFile.MAX_PROBLEMS) {
         checker.check(rows.next(), problems).ifPresent(batch::add);
         read++;
+        if (keep && read % BATCH == 0) {
+          kept.addAll(batch);
+        }
         if (read % BATCH == 0) {
           flush(h, batch, counts, problems);
           progress.advance(BATCH);
         }
       }
+      if (keep) {
+        kept.addAll(batch);
+      }
       flush(h, batch, counts, problems);
       progress.advance(read % BATCH);
+      if (!problems.isEmpty()) {
+        kept.clear();
+      }
       return counts;
     }
 

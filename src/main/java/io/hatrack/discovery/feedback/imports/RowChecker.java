@@ -45,6 +45,9 @@ final class RowChecker {
    */
   record Checked(FileRow row, FeedbackDraft draft, java.util.Set<FeedbackField> fields) {}
 
+  private static final java.util.regex.Pattern TAG_SEPARATOR =
+      java.util.regex.Pattern.compile("[;,]");
+
   private final ColumnMapping mapping;
   private final DateFormat dates;
   private final ZoneId zone;
@@ -216,7 +219,7 @@ final class RowChecker {
     if (word >= 0) {
       return word;
     }
-    if (text.matches("[0-3]")) {
+    if (text.length() == 1 && text.charAt(0) >= '0' && text.charAt(0) <= '3') {
       return Integer.parseInt(text);
     }
     problems.add(
@@ -257,7 +260,7 @@ final class RowChecker {
     if (cell != null && cell.items() != null) {
       raw.addAll(cell.items());
     } else if (cell != null && cell.text() != null) {
-      raw.addAll(List.of(cell.text().split("[;,]")));
+      raw.addAll(List.of(TAG_SEPARATOR.split(cell.text())));
     }
     List<String> tags = new ArrayList<>();
     for (String name : raw) {
