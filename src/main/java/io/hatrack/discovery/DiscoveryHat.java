@@ -17,6 +17,9 @@ import io.hatrack.discovery.personas.PersonaRoutes;
 import io.hatrack.discovery.personas.PersonaService;
 import io.hatrack.discovery.personas.PersonaStore;
 import io.hatrack.discovery.personas.PersonasDemo;
+import io.hatrack.discovery.portal.Portal;
+import io.hatrack.discovery.portal.PortalLimits;
+import io.hatrack.discovery.research.Research;
 import io.hatrack.discovery.surveys.Surveys;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
@@ -38,8 +41,9 @@ import java.util.List;
 
 /**
  * The discovery hat put together: customers of the workspace (with contacts, revenue in the
- * workspace's currency and CSV import), personas of each product, surveys, and the feedback inbox.
- * {@code App} constructs one and asks it for its routes and demo seeds.
+ * workspace's currency and CSV import), personas of each product, surveys, the feedback inbox, the
+ * public feedback portal, and user research (studies, interview sessions with transcripts,
+ * insights). {@code App} constructs one and asks it for its routes and demo seeds.
  */
 public final class DiscoveryHat {
 
@@ -61,6 +65,8 @@ public final class DiscoveryHat {
   private final Surveys surveys;
   private final FeedbackInbox feedback;
   private final FeedbackImport feedbackImport;
+  private final Research research;
+  private final Portal portal;
 
   public DiscoveryHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -79,6 +85,7 @@ public final class DiscoveryHat {
                 k.products(),
                 k.items(),
                 customers,
+                k.workspaces(),
                 k.collaboration(),
                 k.audit(),
                 k.clock()),
@@ -95,7 +102,31 @@ public final class DiscoveryHat {
                 k.clock()));
     this.surveys =
         new Surveys(
-            new Surveys.Kernel(k.db(), k.products(), k.items(), k.audit(), k.clock()), kinds);
+            new Surveys.Kernel(k.db(), k.products(), k.items(), k.audit(), k.clock()),
+            kinds,
+            feedback.surveyAnswers());
+    this.research =
+        new Research(
+            new Research.Kernel(
+                k.db(),
+                k.products(),
+                k.workspaces(),
+                k.items(),
+                k.collaboration(),
+                k.audit(),
+                k.clock()),
+            kinds);
+    this.portal =
+        new Portal(
+            new Portal.Kernel(
+                k.db(),
+                k.products(),
+                k.workspaces(),
+                k.items(),
+                feedback.service(),
+                k.audit(),
+                k.clock()),
+            PortalLimits.STANDARD);
   }
 
   /** The hat's API and pages; registers how its items answer the uniform item endpoint. */
@@ -117,6 +148,8 @@ public final class DiscoveryHat {
     routes.add(new FeedbackImportApi(feedbackImport));
     routes.add(new FeedbackImportRoutes(feedbackImport, kernel.products(), html));
     routes.addAll(feedback.routes(html, panels, representations, json));
+    routes.addAll(research.routes(html, panels, representations, json));
+    routes.addAll(portal.routes(html, panels, json));
     return routes;
   }
 
@@ -125,7 +158,10 @@ public final class DiscoveryHat {
     return List.of(
         new CustomersDemo(customers, kernel.collaboration()),
         new PersonasDemo(personas),
-        surveys.demo());
+        surveys.demo(),
+        feedback.demo(),
+        portal.demo(),
+        research.demo());
   }
 
   /** Customers of a workspace, their contacts, and the workspace's currency. */
@@ -153,8 +189,18 @@ public final class DiscoveryHat {
     return feedback;
   }
 
+  /** User research of a product: studies, sessions with transcripts, insights. */
+  public Research research() {
+    return research;
+  }
+
   /** Surveys of a product: builder, public answers, results. */
   public Surveys surveys() {
     return surveys;
+  }
+
+  /** The public feedback portal of each product: ideas, votes, comments, moderation. */
+  public Portal portal() {
+    return portal;
   }
 }

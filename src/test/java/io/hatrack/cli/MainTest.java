@@ -87,6 +87,7 @@ class MainTest {
       case "export gherkin" -> new String[] {"CHK-42"};
       case "import customers" -> new String[] {"customers.csv"};
       case "import feedback" -> new String[] {"feedback.csv", "--product", "CHK"};
+      case "feedback add" -> new String[] {"--product", "CHK", "--text", "Saved cards"};
       default -> new String[0];
     };
   }

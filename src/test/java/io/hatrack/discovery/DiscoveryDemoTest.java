@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hatrack.discovery.customers.Customer;
 import io.hatrack.discovery.customers.CustomerFilter;
 import io.hatrack.discovery.customers.CustomerService;
+import io.hatrack.discovery.feedback.Demand;
+import io.hatrack.discovery.feedback.FeedbackFilter;
+import io.hatrack.discovery.feedback.FeedbackService;
+import io.hatrack.discovery.feedback.FeedbackStatus;
 import io.hatrack.discovery.personas.Persona;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.demo.DemoStory;
+import io.hatrack.kernel.work.Item;
 import io.hatrack.testing.Fresh;
 import io.hatrack.testing.OnEveryDatabase;
 import io.hatrack.testing.TestApp;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @OnEveryDatabase
@@ -40,5 +46,41 @@ class DiscoveryDemoTest {
     assertThat(app.app().discovery().personas().list(ana, "checkout", null, 50).slice().items())
         .extracting(Persona::name)
         .containsExactly("Finance Felix", "Payments lead Priya", "Returning Riley");
+  }
+
+  @Test
+  void checkoutHasAboutFiveHundredFeedbackItemsAndSavedCardsShowsRealDemand(@Fresh TestApp app) {
+    app.app().seedDemoIfEmpty();
+    User ana =
+        app.sessions().signIn(DemoStory.LOGIN_EMAIL, DemoStory.PASSWORD, "demo-test", null).user();
+    FeedbackService feedback = app.app().discovery().feedback().service();
+
+    var inbox = feedback.list(ana, "checkout", FeedbackFilter.ALL, null, 50);
+    Map<FeedbackStatus, Long> counts = feedback.statusCounts(ana, "checkout");
+    Item savedCards =
+        app.items().find(ana, "One-click saved cards", 5).stream()
+            .filter(i -> i.title().equals("One-click saved cards"))
+            .findFirst()
+            .orElseThrow();
+    Demand demand = feedback.demand(ana, savedCards.key());
+
+    assertThat(inbox.slice().total()).isBetween(480L, 560L);
+    assertThat(counts.values()).allSatisfy(n -> assertThat(n).isPositive());
+    assertThat(
+            feedback
+                .list(
+                    ana,
+                    "checkout",
+                    FeedbackFilter.parse(null, null, null, "wallets", null, null, null, null, null),
+                    null,
+                    50)
+                .slice()
+                .total())
+        .isGreaterThan(20);
+    assertThat(demand.feedback()).isGreaterThan(30);
+    assertThat(demand.customers()).isGreaterThanOrEqualTo(8);
+    assertThat(demand.revenueMinor()).isPositive();
+    assertThat(demand.importanceMean()).isBetween(0.5, 3.0);
+    assertThat(demand.trend().stream().filter(m -> m.count() > 0).count()).isGreaterThan(6);
   }
 }

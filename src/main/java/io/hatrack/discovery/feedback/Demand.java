@@ -53,6 +53,19 @@ public record Demand(
     return importance.stream().mapToLong(Long::longValue).sum();
   }
 
+  /** The revenue for people, e.g. {@code $62,000.25}. */
+  public String revenueDisplay() {
+    return io.hatrack.discovery.customers.Money.display(
+        revenueMinor, java.util.Currency.getInstance(currency));
+  }
+
+  /** The mean importance with one decimal, e.g. {@code 2.3}; a dash when nobody gave one. */
+  public String meanDisplay() {
+    return importanceMean == null
+        ? "\u2013"
+        : String.format(java.util.Locale.ROOT, "%.1f", importanceMean);
+  }
+
   /** The largest monthly count, for scaling a chart (at least 1). */
   public long peak() {
     return Math.max(1, trend.stream().mapToLong(Month::count).max().orElse(0));

@@ -243,7 +243,7 @@ public final class FeedbackApi implements Routes {
 
   /** The summary kept by a change that leaves it out: a summary taken from the text follows it. */
   private static String keptSummary(Feedback f) {
-    return f.summary().equals(FeedbackService.summaryOf(f.text())) ? null : f.summary();
+    return f.summary().equals(FeedbackDraft.summaryOf(f.text())) ? null : f.summary();
   }
 
   private void delete(Context ctx) {

@@ -77,4 +77,27 @@ public record FeedbackDraft(
     return new FeedbackDraft(
         text, summary, source, customerId, contactId, happenedAt, importance, value, status, tags);
   }
+
+  /**
+   * The summary of a text: its first non-blank line with runs of spaces made one, cut at a word
+   * boundary to at most {@link FeedbackService#SUMMARY_LENGTH} characters with an ellipsis.
+   */
+  public static String summaryOf(String text) {
+    String first = "";
+    for (String line : text.split("\\R")) {
+      if (!line.isBlank()) {
+        first = line.strip().replaceAll("\\s+", " ");
+        break;
+      }
+    }
+    if (first.length() <= FeedbackService.SUMMARY_LENGTH) {
+      return first;
+    }
+    String cut = first.substring(0, FeedbackService.SUMMARY_LENGTH - 1);
+    int space = cut.lastIndexOf(' ');
+    if (space > FeedbackService.SUMMARY_LENGTH / 2) {
+      cut = cut.substring(0, space);
+    }
+    return cut.stripTrailing().replaceAll("[,;:.\\-]+$", "") + "\u2026";
+  }
 }

@@ -13,6 +13,7 @@ import io.hatrack.kernel.work.ItemKind;
 import io.hatrack.kernel.work.ItemKinds;
 import io.hatrack.kernel.work.ItemService;
 import io.hatrack.kernel.work.ProductService;
+import io.hatrack.kernel.work.WorkspaceService;
 import java.time.Clock;
 import java.util.List;
 
@@ -28,6 +29,7 @@ public final class FeedbackInbox {
       ProductService products,
       ItemService items,
       CustomerService customers,
+      WorkspaceService workspaces,
       Collaboration collaboration,
       AuditLog audit,
       Clock clock) {}
@@ -45,6 +47,7 @@ public final class FeedbackInbox {
             k.products(),
             k.items(),
             k.customers(),
+            k.workspaces(),
             k.collaboration(),
             k.audit(),
             k.clock());
@@ -59,7 +62,34 @@ public final class FeedbackInbox {
       Html html, ItemPanels panels, ItemRepresentations representations, ObjectMapper json) {
     FeedbackApi api = new FeedbackApi(feedback, json);
     representations.register(FeedbackService.KIND, api::representation);
-    return List.of(api);
+    // Work items (the definition hat's kind) show the demand of the feedback that supports them.
+    panels.register(
+        access ->
+            access.item().kind().equals("work_item")
+                ? java.util.Optional.of("/items/" + access.id() + "/demand")
+                : java.util.Optional.empty());
+    return List.of(
+        api, new FeedbackRoutes(feedback, kernel.customers(), kernel.products(), panels));
+  }
+
+  /** The inbox's part of the demo story (after the customers and the definition hat's features). */
+  public io.hatrack.kernel.demo.DemoSeed demo() {
+    return new FeedbackDemo(feedback, kernel.customers(), kernel.items());
+  }
+
+  /** Turns each free-text survey answer into feedback with source survey, in its transaction. */
+  public io.hatrack.discovery.surveys.FreeTextAnswers surveyAnswers() {
+    return (h, a) ->
+        feedback.fromSurvey(
+            h,
+            a.survey().item().workspaceId(),
+            a.survey().item().productId().longValue(),
+            java.util.Arrays.asList(
+                a.enteredBy(), a.survey().item().createdBy(), a.survey().item().updatedBy()),
+            a.text(),
+            a.responseId(),
+            a.question().id(),
+            a.at());
   }
 
   Kernel kernel() {

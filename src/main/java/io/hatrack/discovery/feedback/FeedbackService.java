@@ -22,6 +22,7 @@ import io.hatrack.kernel.work.LinkTypes;
 import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.TagService;
+import io.hatrack.kernel.work.WorkspaceService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +68,7 @@ public final class FeedbackService {
   private final ProductService products;
   private final ItemService items;
   private final CustomerService customers;
+  private final WorkspaceService workspaces;
   private final Collaboration collaboration;
   private final AuditLog audit;
   private final Clock clock;
@@ -77,10 +79,12 @@ public final class FeedbackService {
       ProductService products,
       ItemService items,
       CustomerService customers,
+      WorkspaceService workspaces,
       Collaboration collaboration,
       AuditLog audit,
       Clock clock) {
     this.db = db;
+    this.workspaces = workspaces;
     this.store = store;
     this.products = products;
     this.items = items;
@@ -132,6 +136,30 @@ public final class FeedbackService {
             null,
             fields(c.summary(), c.row())));
     return store.byId(h, item.id()).orElseThrow();
+  }
+
+  /**
+   * Creates many pieces of feedback in one transaction, all or nothing (the demo and imports use
+   * this); a problem names the piece by its position, e.g. {@code [3].text}.
+   */
+  public List<Feedback> createAll(User actor, String productRef, List<FeedbackDraft> drafts) {
+    return db.tx(
+        h -> {
+          ProductAccess product = products.access(h, actor, productRef);
+          List<Feedback> out = new ArrayList<>();
+          for (int i = 0; i < drafts.size(); i++) {
+            try {
+              out.add(create(h, actor, product, drafts.get(i)));
+            } catch (Invalid e) {
+              String at = "[" + i + "].";
+              throw new Invalid(
+                  e.errors().stream()
+                      .map(err -> new io.hatrack.kernel.FieldError(at + err.field(), err.reason()))
+                      .toList());
+            }
+          }
+          return out;
+        });
   }
 
   // ---- Reading ----------------------------------------------------------------------------------
@@ -409,71 +437,74 @@ public final class FeedbackService {
    * too, so merges stay one level deep.
    */
   public Feedback merge(User actor, String targetRef, List<String> refs) {
-    return db.tx(
-        h -> {
-          ItemAccess targetAccess =
-              access(h, actor, targetRef, false).require(Role.EDITOR, "merge feedback");
-          Feedback target = store.byId(h, targetAccess.id()).orElseThrow();
-          if (target.duplicateOf() != null) {
-            throw Conflict.state(
-                "This feedback was merged into another; merge into that one instead.");
-          }
-          List<Feedback> sources = mergeSources(h, actor, target, refs);
-          Set<String> tags =
-              new LinkedHashSet<>(
-                  collaboration
-                      .tags()
-                      .forItems(h, List.of(target.id()))
-                      .getOrDefault(target.id(), List.of()));
-          Map<Long, List<String>> sourceTags =
-              collaboration.tags().forItems(h, sources.stream().map(Feedback::id).toList());
-          for (Feedback s : sources) {
-            store.moveDuplicates(h, s.id(), target.id());
-            items.bump(h, actor, s.item(), s.version(), s.summary());
-            store.markDuplicate(h, s.id(), target.id());
-            tags.addAll(sourceTags.getOrDefault(s.id(), List.of()));
-            for (Link l : collaboration.links().list(h, s.id())) {
-              if (l.outgoing()
-                  && l.other().id() != target.id()
-                  && !collaboration.links().exists(h, target.id(), l.other().id(), l.type())) {
-                collaboration
-                    .links()
-                    .add(h, actor, targetAccess, Long.toString(l.other().id()), l.type());
-              }
-            }
-            audit.record(
-                h,
-                s.item()
-                    .change(
-                        actor.id(),
-                        "feedback.merged",
-                        "merged the feedback " + s.item().label() + " into " + target.key(),
-                        Map.of("status", s.status().id()),
-                        Map.of(
-                            "status", FeedbackStatus.ARCHIVED.id(), "duplicate_of", target.id())));
-          }
-          collaboration.tags().set(h, actor, target.item(), new ArrayList<>(tags));
-          Feedback now = store.byId(h, target.id()).orElseThrow();
-          items.bump(h, actor, now.item(), now.version(), now.summary());
-          if (now.status().linkable() && !supportLinks(h, now.id()).isEmpty()) {
-            store.setStatus(h, now.id(), FeedbackStatus.LINKED);
-          }
-          audit.record(
-              h,
-              target
-                  .item()
-                  .change(
-                      actor.id(),
-                      "feedback.merged_into",
-                      "merged "
-                          + sources.size()
-                          + (sources.size() == 1 ? " piece" : " pieces")
-                          + " of feedback into "
-                          + target.item().label(),
-                      null,
-                      Map.of("merged", sources.stream().map(Feedback::id).toList())));
-          return store.byId(h, target.id()).orElseThrow();
-        });
+    return db.tx(h -> merge(h, actor, targetRef, refs));
+  }
+
+  /**
+   * Merges inside the caller's transaction, so that the public portal merges its ideas' feedback
+   * together with their votes, all or nothing.
+   */
+  public Feedback merge(Handle h, User actor, String targetRef, List<String> refs) {
+    ItemAccess targetAccess =
+        access(h, actor, targetRef, false).require(Role.EDITOR, "merge feedback");
+    Feedback target = store.byId(h, targetAccess.id()).orElseThrow();
+    if (target.duplicateOf() != null) {
+      throw Conflict.state("This feedback was merged into another; merge into that one instead.");
+    }
+    List<Feedback> sources = mergeSources(h, actor, target, refs);
+    Set<String> tags =
+        new LinkedHashSet<>(
+            collaboration
+                .tags()
+                .forItems(h, List.of(target.id()))
+                .getOrDefault(target.id(), List.of()));
+    Map<Long, List<String>> sourceTags =
+        collaboration.tags().forItems(h, sources.stream().map(Feedback::id).toList());
+    for (Feedback s : sources) {
+      store.moveDuplicates(h, s.id(), target.id());
+      items.bump(h, actor, s.item(), s.version(), s.summary());
+      store.markDuplicate(h, s.id(), target.id());
+      tags.addAll(sourceTags.getOrDefault(s.id(), List.of()));
+      for (Link l : collaboration.links().list(h, s.id())) {
+        if (l.outgoing()
+            && l.other().id() != target.id()
+            && !collaboration.links().exists(h, target.id(), l.other().id(), l.type())) {
+          collaboration
+              .links()
+              .add(h, actor, targetAccess, Long.toString(l.other().id()), l.type());
+        }
+      }
+      audit.record(
+          h,
+          s.item()
+              .change(
+                  actor.id(),
+                  "feedback.merged",
+                  "merged the feedback " + s.item().label() + " into " + target.key(),
+                  Map.of("status", s.status().id()),
+                  Map.of("status", FeedbackStatus.ARCHIVED.id(), "duplicate_of", target.id())));
+    }
+    collaboration.tags().set(h, actor, target.item(), new ArrayList<>(tags));
+    Feedback now = store.byId(h, target.id()).orElseThrow();
+    items.bump(h, actor, now.item(), now.version(), now.summary());
+    if (now.status().linkable() && !supportLinks(h, now.id()).isEmpty()) {
+      store.setStatus(h, now.id(), FeedbackStatus.LINKED);
+    }
+    audit.record(
+        h,
+        target
+            .item()
+            .change(
+                actor.id(),
+                "feedback.merged_into",
+                "merged "
+                    + sources.size()
+                    + (sources.size() == 1 ? " piece" : " pieces")
+                    + " of feedback into "
+                    + target.item().label(),
+                null,
+                Map.of("merged", sources.stream().map(Feedback::id).toList())));
+    return store.byId(h, target.id()).orElseThrow();
   }
 
   private List<Feedback> mergeSources(Handle h, User actor, Feedback target, List<String> refs) {
@@ -544,8 +575,100 @@ public final class FeedbackService {
     return Demand.of(item.id(), rows, arr, currency, YearMonth.now(clock.withZone(ZoneOffset.UTC)));
   }
 
-  // ---- For the text analysis and imports
-  // ---------------------------------------------------------
+  // ---- From the command line --------------------------------------------------------------------
+
+  /**
+   * Adds feedback without an access check, in the name of the first owner of the product's
+   * workspace: for the CLI, which is run by whoever administers the installation. {@code
+   * productRef} is a product's key ({@code CHK}) or slug; {@code customerRef} (optional) a
+   * customer's external id or name.
+   */
+  public Feedback createAsAdministrator(
+      String productRef, String customerRef, FeedbackDraft draft) {
+    return db.tx(
+        h -> {
+          List<io.hatrack.kernel.work.Product> found = products.findAsAdministrator(h, productRef);
+          if (found.isEmpty()) {
+            throw Invalid.field("product", "no product with the key or slug " + productRef);
+          }
+          if (found.size() > 1) {
+            throw Invalid.field(
+                "product", "several products have the key " + productRef + "; use the slug");
+          }
+          io.hatrack.kernel.work.Product p = found.get(0);
+          User owner =
+              customers
+                  .firstOwner(h, p.workspaceId())
+                  .flatMap(id -> workspaces.memberById(h, p.workspaceId(), id))
+                  .orElseThrow(() -> new NotFound("owner of the product's workspace"));
+          ProductAccess access = products.access(h, owner, Long.toString(p.id()));
+          FeedbackDraft d = draft;
+          if (customerRef != null && !customerRef.isBlank()) {
+            Customer c =
+                customers
+                    .findByExternalIdOrName(h, p.workspaceId(), customerRef)
+                    .orElseThrow(
+                        () ->
+                            Invalid.field(
+                                "customer",
+                                "no customer with the external id or name "
+                                    + customerRef.strip()
+                                    + " (or several with that name)"));
+            d = draft.withCustomer(c.id(), null);
+          }
+          return create(h, owner, access, d);
+        });
+  }
+
+  // ---- From surveys -----------------------------------------------------------------------------
+
+  /**
+   * A free-text survey answer as feedback with source survey, inside the transaction that saves the
+   * response. It is entered in the name of the member who entered the response, else the survey's
+   * author (or last editor, or the workspace's first owner) while they may edit the product. Its
+   * external id names the response and question, so one answer is one piece of feedback.
+   *
+   * @param authors who may have entered it, in order of preference (nulls are skipped)
+   */
+  public java.util.Optional<Feedback> fromSurvey(
+      Handle h,
+      long workspaceId,
+      long productId,
+      List<Long> authors,
+      String text,
+      long responseId,
+      long questionId,
+      Instant at) {
+    List<Long> candidates = new ArrayList<>(authors);
+    customers.firstOwner(h, workspaceId).ifPresent(candidates::add);
+    for (Long id : candidates) {
+      if (id == null) {
+        continue;
+      }
+      java.util.Optional<User> u = workspaces.memberById(h, workspaceId, id);
+      if (u.isEmpty()) {
+        continue;
+      }
+      ProductAccess p = products.access(h, u.get(), Long.toString(productId));
+      if (!p.role().atLeast(Role.EDITOR)) {
+        continue;
+      }
+      String clean = text.strip();
+      clean = clean.length() > MAX_TEXT ? clean.substring(0, MAX_TEXT) : clean;
+      Instant now = clock.instant();
+      return java.util.Optional.of(
+          create(
+              h,
+              u.get(),
+              p,
+              FeedbackDraft.of(clean, FeedbackSource.SURVEY.id())
+                  .withHappenedAt(at.isAfter(now) ? now : at)
+                  .withExternalId("survey-response-" + responseId + "-" + questionId)));
+    }
+    return java.util.Optional.empty();
+  }
+
+  // ---- For the text analysis and imports ------------------------------------------------------
 
   /**
    * Creates many pieces of feedback at once inside the caller's transaction (a bulk import), with
@@ -566,7 +689,9 @@ public final class FeedbackService {
     for (FeedbackDraft d : drafts) {
       String text = d.text().strip();
       String summary =
-          d.summary() == null || d.summary().isBlank() ? summaryOf(text) : d.summary().strip();
+          d.summary() == null || d.summary().isBlank()
+              ? FeedbackDraft.summaryOf(text)
+              : d.summary().strip();
       summaries.add(summary);
       rows.add(
           new FeedbackStore.Row(
@@ -651,7 +776,7 @@ public final class FeedbackService {
     v.optionalText("summary", summary, MAX_SUMMARY)
         .check("summary", summary.indexOf('\n') < 0, "must be one line");
     if (summary.isEmpty() && text != null) {
-      summary = summaryOf(text);
+      summary = FeedbackDraft.summaryOf(text);
     }
     FeedbackSource source = FeedbackSource.OTHER;
     if (d.source() != null && !d.source().isBlank()) {
@@ -713,29 +838,6 @@ public final class FeedbackService {
         new FeedbackStore.Row(
             text, source, customer, d.contactId(), happened, status, d.importance(), external),
         tags);
-  }
-
-  /**
-   * The summary of a text: its first non-blank line with runs of spaces made one, cut at a word
-   * boundary to at most {@link #SUMMARY_LENGTH} characters with an ellipsis.
-   */
-  public static String summaryOf(String text) {
-    String first = "";
-    for (String line : text.split("\\R")) {
-      if (!line.isBlank()) {
-        first = line.strip().replaceAll("\\s+", " ");
-        break;
-      }
-    }
-    if (first.length() <= SUMMARY_LENGTH) {
-      return first;
-    }
-    String cut = first.substring(0, SUMMARY_LENGTH - 1);
-    int space = cut.lastIndexOf(' ');
-    if (space > SUMMARY_LENGTH / 2) {
-      cut = cut.substring(0, space);
-    }
-    return cut.stripTrailing().replaceAll("[,;:.\\-]+$", "") + "\u2026";
   }
 
   private static Map<String, Object> fields(String summary, FeedbackStore.Row r) {

@@ -42,17 +42,44 @@ public final class SurveyResponseService {
   private final SurveyService surveys;
   private final Clock clock;
   private final Limit limit;
+  private final FreeTextAnswers freeText;
 
   /** At most {@code submissions} public submissions per client and survey within {@code window}. */
   public record Limit(int submissions, Duration window) {}
 
   public SurveyResponseService(
-      Database db, SurveyStore store, SurveyService surveys, Clock clock, Limit limit) {
+      Database db,
+      SurveyStore store,
+      SurveyService surveys,
+      Clock clock,
+      Limit limit,
+      FreeTextAnswers freeText) {
     this.db = db;
     this.store = store;
     this.surveys = surveys;
     this.clock = clock;
     this.limit = limit;
+    this.freeText = freeText;
+  }
+
+  /** Tells the listener of each non-blank free-text answer of a response just saved. */
+  private void announce(
+      Handle h,
+      Survey survey,
+      long responseId,
+      List<Response.Answer> answers,
+      String name,
+      String email,
+      Long enteredBy,
+      Instant at) {
+    String who = new Response(responseId, survey.id(), "", name, email, at, List.of()).respondent();
+    for (Response.Answer a : answers) {
+      if (a.text() != null && !a.text().isBlank()) {
+        Question q = survey.question(a.questionId()).orElseThrow();
+        freeText.received(
+            h, new FreeTextAnswers.Answer(survey, q, responseId, a.text(), who, enteredBy, at));
+      }
+    }
   }
 
   /** Whether the public form can be answered, and if not, why not. */
@@ -177,6 +204,7 @@ public final class SurveyResponseService {
                       null,
                       kept));
           store.insertAnswers(h, id, answers);
+          announce(h, survey, id, answers, name, email, null, kept);
           return new Receipt(id, survey.title());
         });
   }
@@ -243,6 +271,15 @@ public final class SurveyResponseService {
                       actor.id(),
                       anonymous ? SurveyService.anonymousTime(now) : now));
           store.insertAnswers(h, id, answers);
+          announce(
+              h,
+              survey,
+              id,
+              answers,
+              anonymous ? null : blankToNull(input.name()),
+              anonymous ? null : blankToNull(input.email()),
+              actor.id(),
+              anonymous ? SurveyService.anonymousTime(now) : now);
           return store.responses(h, survey.id(), id - 1, 1).get(0);
         });
   }

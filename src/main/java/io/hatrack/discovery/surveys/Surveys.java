@@ -35,6 +35,11 @@ public final class Surveys {
   private final SurveyResponseService responses;
 
   public Surveys(Kernel k, ItemKinds kinds) {
+    this(k, kinds, FreeTextAnswers.NONE);
+  }
+
+  /** Surveys whose free-text answers {@code freeText} hears of (the feedback inbox). */
+  public Surveys(Kernel k, ItemKinds kinds, FreeTextAnswers freeText) {
     this.kernel = k;
     kinds.register(new ItemKind(SurveyService.KIND, "Survey", "discovery/surveys"));
     SurveyStore store = new SurveyStore();
@@ -45,7 +50,8 @@ public final class Surveys {
             store,
             surveys,
             k.clock(),
-            new SurveyResponseService.Limit(SUBMISSIONS, WINDOW));
+            new SurveyResponseService.Limit(SUBMISSIONS, WINDOW),
+            freeText);
   }
 
   public SurveyService surveys() {

@@ -40,6 +40,7 @@ public final class Assets {
     files.put("definition.js", "static/definition.js");
     files.put("sortable.min.js", "META-INF/resources/webjars/sortablejs/1.15.6/Sortable.min.js");
     files.put("definition-prototypes.js", "static/definition-prototypes.js");
+    files.put("discovery-research.js", "static/discovery-research.js");
     files.put(
         "htmx.min.js", "META-INF/resources/webjars/htmx.org/" + htmxVersion + "/dist/htmx.min.js");
     return new Assets(files);

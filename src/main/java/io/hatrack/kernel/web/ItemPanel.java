@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The collaboration side of an item page, the same for every hat: details, watchers, tags, links,
- * activity and the comment thread.
+ * activity and the comment thread; {@code sections} are the addresses of the hats' own side
+ * sections for this item (such as a feature's demand), loaded into the side panel as fragments.
  */
 public record ItemPanel(
     ItemAccess access,
@@ -26,7 +27,8 @@ public record ItemPanel(
     List<User> watchers,
     List<ActivityEntry> activity,
     long viewerId,
-    String workspaceSlug) {
+    String workspaceSlug,
+    List<String> sections) {
 
   /** A comment with its Markdown rendered to safe HTML. */
   public record RenderedComment(Comment comment, String html) {}

@@ -13,6 +13,21 @@ public final class ItemPanels {
   private final Collaboration collaboration;
   private final AccountService accounts;
   private final Html html;
+  private final List<Section> sections = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * A hat's own section of the side panel: the address of an HTML fragment for an item, or empty
+   * when the hat has nothing to show for it. Registered when the hat is wired.
+   */
+  @FunctionalInterface
+  public interface Section {
+    java.util.Optional<String> url(ItemAccess access);
+  }
+
+  /** Adds a hat's section to the side panel of every item it answers for. */
+  public void register(Section section) {
+    sections.add(section);
+  }
 
   public ItemPanels(
       ItemService items, Collaboration collaboration, AccountService accounts, Html html) {
@@ -45,7 +60,8 @@ public final class ItemPanels {
         watchers,
         collaboration.activity().forItem(user, ref, 0, 15),
         user.id(),
-        access.workspace().workspace().slug());
+        access.workspace().workspace().slug(),
+        sections.stream().flatMap(s -> s.url(access).stream()).toList());
   }
 
   public Html html() {

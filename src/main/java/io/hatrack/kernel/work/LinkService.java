@@ -62,6 +62,15 @@ public final class LinkService {
   }
 
   /**
+   * Links {@code sourceRef} to {@code targetRef} inside the caller's transaction (a hat creating an
+   * item together with its links uses this, so that all of it is saved or none).
+   */
+  public Link add(Handle h, User actor, String sourceRef, String targetRef, String typeId) {
+    ItemAccess source = items.access(h, actor, sourceRef).require(Role.EDITOR, "link items");
+    return add(h, actor, source, targetRef, typeId);
+  }
+
+  /**
    * Links an item the caller may edit to {@code targetRef} inside the caller's transaction, so that
    * a hat can change its own row together with the link (feedback becomes "linked").
    */

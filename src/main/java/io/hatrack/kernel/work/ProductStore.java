@@ -89,6 +89,16 @@ public final class ProductStore {
         .list();
   }
 
+  /** Products with this slug, or with this key in any workspace: for the CLI. */
+  public List<Product> bySlugOrKey(Handle h, String slug, String key) {
+    return h.createQuery(
+            "SELECT " + COLUMNS + " FROM product WHERE slug = :slug OR item_key = :key ORDER BY id")
+        .bind("slug", slug)
+        .bind("key", key)
+        .map((rs, ctx) -> map(rs))
+        .list();
+  }
+
   public List<Product> inWorkspace(Handle h, long workspaceId) {
     return h.createQuery(
             "SELECT " + COLUMNS + " FROM product WHERE workspace_id = :ws ORDER BY name, id")

@@ -574,11 +574,11 @@ public final class FeedbackImport {
     /** The existing feedback with the fields the file gives replaced. */
     private FeedbackDraft merge(Feedback f, List<String> had, RowChecker.Checked c) {
       FeedbackDraft d = c.draft();
-      boolean autoSummary = f.summary().equals(FeedbackService.summaryOf(f.text()));
+      boolean autoSummary = f.summary().equals(FeedbackDraft.summaryOf(f.text()));
       String text = has(FeedbackField.TEXT) ? d.text() : f.text();
       String summary = has(FeedbackField.TITLE) ? d.summary() : autoSummary ? null : f.summary();
       if (summary == null) {
-        summary = FeedbackService.summaryOf(text.strip());
+        summary = FeedbackDraft.summaryOf(text.strip());
       }
       Long customer = f.customerId();
       Long contact = f.contactId();

@@ -65,6 +65,14 @@ public final class FeedbackImportRoutes implements Routes {
         + "/discovery/feedback/import";
   }
 
+  private static String hat(ProductAccess product) {
+    return "/w/"
+        + product.workspace().workspace().slug()
+        + "/"
+        + product.product().slug()
+        + "/discovery";
+  }
+
   private ProductAccess product(Context ctx) {
     return Requests.product(ctx, products).require(Role.EDITOR, "import feedback");
   }
@@ -84,7 +92,8 @@ public final class FeedbackImportRoutes implements Routes {
             title,
             List.of(
                 new Shell.Crumb("Discovery", hat),
-                new Shell.Crumb("Import feedback", base(product)),
+                new Shell.Crumb("Feedback", hat + "/feedback"),
+                new Shell.Crumb("Import", base(product)),
                 new Shell.Crumb(title, null)));
   }
 
@@ -101,6 +110,8 @@ public final class FeedbackImportRoutes implements Routes {
         shell(ctx, product, "Upload"),
         "product",
         product,
+        "hat",
+        hat(product),
         "base",
         base(product),
         "refused",
@@ -160,6 +171,8 @@ public final class FeedbackImportRoutes implements Routes {
         shell(ctx, product, "Preview"),
         "product",
         product,
+        "hat",
+        hat(product),
         "base",
         base(product),
         "preview",
@@ -219,6 +232,8 @@ public final class FeedbackImportRoutes implements Routes {
         shell(ctx, product, job.finished() ? "Report" : "Progress"),
         "product",
         product,
+        "hat",
+        hat(product),
         "base",
         base(product),
         "staged",
