@@ -21,6 +21,8 @@ import io.hatrack.kernel.demo.DemoClock;
 import io.hatrack.kernel.demo.DemoSeed;
 import io.hatrack.kernel.demo.DemoStory;
 import io.hatrack.kernel.demo.DemoWorkspace;
+import io.hatrack.kernel.jobs.JobRoutes;
+import io.hatrack.kernel.jobs.Jobs;
 import io.hatrack.kernel.web.ApiDocs;
 import io.hatrack.kernel.web.Assets;
 import io.hatrack.kernel.web.Authentication;
@@ -107,6 +109,7 @@ public final class App implements AutoCloseable {
   private final ProductService products;
   private final ItemService items;
   private final Collaboration collaboration;
+  private final Jobs jobs;
   private final PageService pages;
   private final DefinitionHat definition;
   private final DiscoveryHat discovery;
@@ -148,6 +151,7 @@ public final class App implements AutoCloseable {
       this.products = new ProductService(db, productStore, workspaces, audit, clock);
       this.items =
           new ItemService(db, entityStore, productStore, workspaceStore, watcherStore, clock);
+      this.jobs = Jobs.standard(workspaces, clock);
       Notifier notifier = new Notifier(notificationStore, watcherStore, workspaceStore, clock);
       ItemKinds kinds = new ItemKinds();
       this.collaboration =
@@ -201,6 +205,7 @@ public final class App implements AutoCloseable {
       routes.add(new ItemApi(items, collaboration, representations, json));
       routes.add(new CommentApi(collaboration.comments(), items, html, json));
       routes.add(new LinkApi(collaboration.links(), json));
+      routes.add(new JobRoutes(jobs, html));
       routes.add(new PageApi(pages, collaboration.comments(), html, json));
       ItemPanels panels = new ItemPanels(items, collaboration, accounts, html);
       routes.add(new InvitationPages(workspaces, accounts, sessions, authentication, html));
@@ -293,7 +298,7 @@ public final class App implements AutoCloseable {
   /** The discovery hat: customers of the workspace, personas of each product. */
   private DiscoveryHat discovery(AuditLog audit, Clock clock, ItemKinds kinds) {
     return new DiscoveryHat(
-        new DiscoveryHat.Kernel(db, products, workspaces, items, collaboration, audit, clock),
+        new DiscoveryHat.Kernel(db, products, workspaces, items, collaboration, audit, jobs, clock),
         kinds);
   }
 
@@ -410,12 +415,18 @@ public final class App implements AutoCloseable {
     return web;
   }
 
+  /** Background jobs (imports) with their progress. */
+  public Jobs jobs() {
+    return jobs;
+  }
+
   @Override
   public void close() {
     if (housekeeping != null) {
       housekeeping.shutdownNow();
     }
     web.close();
+    jobs.close();
     metrics.close();
     db.close();
   }

@@ -110,7 +110,7 @@ public final class FeedbackCommand implements Runnable {
                 .withImportance(importance)
                 .withTags(tags);
         Feedback f =
-            app.discovery().feedback().service().createAsAdministrator(product, customer, draft);
+            app.discovery().feedback().intake().createAsAdministrator(product, customer, draft);
         out.println(
             "Added "
                 + f.key()

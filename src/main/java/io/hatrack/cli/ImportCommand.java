@@ -5,7 +5,10 @@ import io.hatrack.AppConfig;
 import io.hatrack.discovery.customers.CustomerCsv;
 import io.hatrack.discovery.customers.CustomerImport;
 import io.hatrack.discovery.customers.ImportProblem;
+import io.hatrack.discovery.feedback.imports.FeedbackImport;
+import io.hatrack.discovery.feedback.imports.FileProblem;
 import io.hatrack.kernel.auth.User;
+import io.hatrack.kernel.jobs.JobProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,13 +26,14 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = "Import data from other tools.",
-    subcommands = ImportCommand.Customers.class)
+    subcommands = {ImportCommand.Customers.class, ImportCommand.FeedbackFile.class})
 public final class ImportCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: customers");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: customers or feedback");
   }
 
   /** {@code hatrack import customers FILE}. */
@@ -123,6 +127,177 @@ public final class ImportCommand implements Runnable {
         }
       }
       return 0;
+    }
+  }
+
+  /** {@code hatrack import feedback FILE --product KEY}. */
+  @Command(
+      name = "feedback",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Import the feedback of a CSV or JSON file into a product's inbox, all or nothing."
+            + " Columns map to the fields text (required), title, source, customer (external id or"
+            + " name), contact (e-mail), date, status, importance, tags and external_id; they are"
+            + " guessed from the header names unless given with --map. A row whose external_id"
+            + " names feedback of the product updates it, so importing the same file twice changes"
+            + " nothing. Progress goes to stderr; every problem is printed with its line and column,"
+            + " and then nothing is saved."
+      })
+  public static final class FeedbackFile implements Callable<Integer> {
+    @Mixin StorageOptions storage;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV or JSON file.")
+    Path file;
+
+    @Option(
+        names = "--product",
+        required = true,
+        paramLabel = "KEY",
+        description = "The product's key (e.g. CHK) or slug.")
+    String product;
+
+    @Option(
+        names = "--workspace",
+        paramLabel = "SLUG",
+        description = "The workspace, when several have a product with that key.")
+    String workspace;
+
+    @Option(
+        names = "--map",
+        paramLabel = "COLUMN=FIELD",
+        description = "Which field a column fills (repeat it); FIELD ignore leaves a column out.")
+    java.util.List<String> map = new java.util.ArrayList<>();
+
+    @Option(
+        names = "--format",
+        paramLabel = "csv|json",
+        description = "The file's format (default: by its name, .json is JSON).")
+    String format;
+
+    @Option(
+        names = "--date-format",
+        paramLabel = "FORMAT",
+        description =
+            "How dates that are not ISO 8601 are written: dd/MM/yyyy, MM/dd/yyyy or"
+                + " dd.MM.yyyy.")
+    String dateFormat;
+
+    @Option(names = "--dry-run", description = "Check the file and count; save nothing.")
+    boolean dryRun;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!Files.isRegularFile(file)) {
+        throw new CommandFailure("no file " + file);
+      }
+      long size = Files.size(file);
+      if (size > io.hatrack.discovery.feedback.imports.FeedbackFile.MAX_BYTES) {
+        throw new CommandFailure(
+            file
+                + ": "
+                + io.hatrack.discovery.feedback.imports.FeedbackFile.tooLarge(size)
+                    .problems()
+                    .get(0)
+                    .message());
+      }
+      String url = storage.databaseUrl();
+      if (url.equals(AppConfig.defaultDatabaseUrl(storage.dataDir()))
+          && !Files.exists(storage.dataDir().resolve("hatrack.db"))) {
+        throw new CommandFailure("no Hatrack database in " + storage.dataDir().toAbsolutePath());
+      }
+      String name = file.getFileName().toString();
+      FeedbackImport.Options options;
+      try {
+        options = FeedbackImport.Options.parse(format, name, map, dateFormat, dryRun);
+      } catch (io.hatrack.kernel.Invalid e) {
+        throw new CommandFailure(e.getMessage());
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      AppConfig config = AppConfig.defaults(storage.dataDir(), url, "127.0.0.1", 0);
+      try (App app = new App(config)) {
+        FeedbackImport imports = app.discovery().feedbackImport();
+        FeedbackImport.Target target = imports.targetAsAdministrator(product, workspace);
+        User owner = app.accounts().byId(target.ownerId());
+        FeedbackImport.Report report =
+            imports.run(owner, target.productRef(), name, bytes, options, new Progress(err));
+        err.println();
+        if (!report.ok()) {
+          for (FileProblem p : report.problems()) {
+            err.println("hatrack: " + name + ": " + p);
+          }
+          err.println(
+              "hatrack: nothing imported ("
+                  + report.problems().size()
+                  + (report.problems().size() == 1 ? " problem)" : " problems)"));
+          return 1;
+        }
+        if (!report.ignoredColumns().isEmpty()) {
+          out.println("Ignored columns: " + String.join(", ", report.ignoredColumns()));
+        }
+        out.println(
+            (dryRun ? "Checked " : "Imported ")
+                + name
+                + (dryRun ? " for " : " into ")
+                + product
+                + ": "
+                + String.format(Locale.ROOT, "%,d", report.rows())
+                + " rows, "
+                + report.counts()
+                + "."
+                + (dryRun ? " Nothing was saved (dry run)." : ""));
+      }
+      return 0;
+    }
+  }
+
+  /** Progress on stderr, one line rewritten in place, at most every tenth of a second. */
+  private static final class Progress implements JobProgress {
+    private final PrintWriter err;
+    private String phase = "";
+    private long total;
+    private long done;
+    private long shown;
+
+    Progress(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void phase(String name, long steps) {
+      if (!phase.isEmpty()) {
+        show(true);
+        err.println();
+      }
+      phase = name;
+      total = steps;
+      done = 0;
+      show(true);
+    }
+
+    @Override
+    public void advance(long steps) {
+      done += steps;
+      show(done >= total);
+    }
+
+    private void show(boolean now) {
+      long at = System.nanoTime();
+      if (!now && at - shown < 100_000_000L) {
+        return;
+      }
+      shown = at;
+      err.print(
+          "\r"
+              + phase
+              + (total > 0
+                  ? String.format(
+                      Locale.ROOT, ": %,d of %,d (%d %%)", done, total, done * 100 / total)
+                  : "..."));
+      err.flush();
     }
   }
 }

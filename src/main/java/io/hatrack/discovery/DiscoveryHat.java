@@ -9,6 +9,9 @@ import io.hatrack.discovery.customers.CustomerService;
 import io.hatrack.discovery.customers.CustomerStore;
 import io.hatrack.discovery.customers.CustomersDemo;
 import io.hatrack.discovery.feedback.FeedbackInbox;
+import io.hatrack.discovery.feedback.imports.FeedbackImport;
+import io.hatrack.discovery.feedback.imports.FeedbackImportApi;
+import io.hatrack.discovery.feedback.imports.FeedbackImportRoutes;
 import io.hatrack.discovery.personas.PersonaApi;
 import io.hatrack.discovery.personas.PersonaRoutes;
 import io.hatrack.discovery.personas.PersonaService;
@@ -21,6 +24,7 @@ import io.hatrack.discovery.surveys.Surveys;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
+import io.hatrack.kernel.jobs.Jobs;
 import io.hatrack.kernel.web.Html;
 import io.hatrack.kernel.web.ItemPanels;
 import io.hatrack.kernel.web.ItemRepresentations;
@@ -51,6 +55,7 @@ public final class DiscoveryHat {
       ItemService items,
       Collaboration collaboration,
       AuditLog audit,
+      Jobs jobs,
       Clock clock) {}
 
   private final Kernel kernel;
@@ -59,6 +64,7 @@ public final class DiscoveryHat {
   private final PersonaService personas;
   private final Surveys surveys;
   private final FeedbackInbox feedback;
+  private final FeedbackImport feedbackImport;
   private final Research research;
   private final Portal portal;
 
@@ -84,6 +90,16 @@ public final class DiscoveryHat {
                 k.audit(),
                 k.clock()),
             kinds);
+    this.feedbackImport =
+        new FeedbackImport(
+            new FeedbackImport.Parts(
+                k.db(),
+                feedback.service(),
+                customers,
+                k.products(),
+                k.collaboration().tags(),
+                k.jobs(),
+                k.clock()));
     this.surveys =
         new Surveys(
             new Surveys.Kernel(k.db(), k.products(), k.items(), k.audit(), k.clock()),
@@ -128,6 +144,9 @@ public final class DiscoveryHat {
     routes.add(new CustomerRoutes(customers, kernel.products(), panels));
     routes.add(new PersonaRoutes(personas, kernel.products(), panels));
     routes.addAll(surveys.routes(html, panels, representations, json));
+    // The import's pages before the inbox's, whose {id} would take "import".
+    routes.add(new FeedbackImportApi(feedbackImport));
+    routes.add(new FeedbackImportRoutes(feedbackImport, kernel.products(), html));
     routes.addAll(feedback.routes(html, panels, representations, json));
     routes.addAll(research.routes(html, panels, representations, json));
     routes.addAll(portal.routes(html, panels, json));
@@ -158,6 +177,11 @@ public final class DiscoveryHat {
   /** Personas of a product. */
   public PersonaService personas() {
     return personas;
+  }
+
+  /** Bulk import of feedback from CSV and JSON files, as background jobs. */
+  public FeedbackImport feedbackImport() {
+    return feedbackImport;
   }
 
   /** The feedback inbox of each product: feedback, links to work items, merging, demand. */

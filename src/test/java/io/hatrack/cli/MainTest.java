@@ -86,6 +86,8 @@ class MainTest {
       case "backup", "restore" -> new String[] {"backup.zip"};
       case "export gherkin" -> new String[] {"CHK-42"};
       case "import customers" -> new String[] {"customers.csv"};
+      case "import feedback" -> new String[] {"feedback.csv", "--product", "CHK"};
+      case "feedback add" -> new String[] {"--product", "CHK", "--text", "Saved cards"};
       default -> new String[0];
     };
   }

@@ -51,6 +51,11 @@ public final class Browser {
     return page;
   }
 
+  /** A GET that htmx makes from a page (polling a fragment, say). */
+  public Page htmxGet(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
+  }
+
   /** Follows redirects from {@code path} like a browser would, up to five. */
   public Page open(String path) {
     Page page = get(path);

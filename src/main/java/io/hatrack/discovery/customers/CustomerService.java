@@ -433,6 +433,15 @@ public final class CustomerService {
 
   // ---- Contacts ---------------------------------------------------------------------------------
 
+  /**
+   * The contacts with this e-mail address (without case) at the live customers of a workspace, with
+   * their customer's name, inside the caller's transaction (the feedback import matches people so).
+   */
+  public List<Map.Entry<Contact, String>> contactsByEmail(
+      Handle h, long workspaceId, String email) {
+    return store.contactsByEmail(h, workspaceId, email);
+  }
+
   public List<Contact> contacts(User actor, String customerRef) {
     return db.read(h -> store.contacts(h, customerAccess(h, actor, customerRef, false).id()));
   }

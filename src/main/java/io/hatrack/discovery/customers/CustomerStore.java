@@ -251,6 +251,25 @@ public final class CustomerStore {
         .findOne();
   }
 
+  /**
+   * The contacts with this e-mail address (without case) at the live customers of a workspace, with
+   * their customer's name.
+   */
+  public List<Map.Entry<Contact, String>> contactsByEmail(
+      Handle h, long workspaceId, String email) {
+    return h.createQuery(
+            "SELECT c.id, c.customer_id, c.name, c.email, c.role, c.phone, c.version,"
+                + " e.title AS customer_name FROM customer_contact c"
+                + " JOIN customer k ON k.id = c.customer_id"
+                + " JOIN entity e ON e.id = k.id"
+                + " WHERE k.workspace_id = :ws AND e.deleted_at IS NULL"
+                + " AND LOWER(c.email) = LOWER(:email) ORDER BY c.id")
+        .bind("ws", workspaceId)
+        .bind("email", email.strip())
+        .map((rs, ctx) -> Map.entry(contact(rs), rs.getString("customer_name")))
+        .list();
+  }
+
   private static Contact contact(ResultSet rs) throws SQLException {
     return new Contact(
         rs.getLong("id"),

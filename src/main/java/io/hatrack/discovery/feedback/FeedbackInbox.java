@@ -36,6 +36,7 @@ public final class FeedbackInbox {
 
   private final Kernel kernel;
   private final FeedbackService feedback;
+  private final FeedbackIntake intake;
 
   public FeedbackInbox(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -51,10 +52,18 @@ public final class FeedbackInbox {
             k.collaboration(),
             k.audit(),
             k.clock());
+    this.intake =
+        new FeedbackIntake(
+            k.db(), feedback, k.products(), k.customers(), k.workspaces(), k.clock());
   }
 
   public FeedbackService service() {
     return feedback;
+  }
+
+  /** Feedback from the command line and from survey answers. */
+  public FeedbackIntake intake() {
+    return intake;
   }
 
   /** The API and the pages; registers the JSON of feedback as an item. */
@@ -80,7 +89,7 @@ public final class FeedbackInbox {
   /** Turns each free-text survey answer into feedback with source survey, in its transaction. */
   public io.hatrack.discovery.surveys.FreeTextAnswers surveyAnswers() {
     return (h, a) ->
-        feedback.fromSurvey(
+        intake.fromSurvey(
             h,
             a.survey().item().workspaceId(),
             a.survey().item().productId().longValue(),

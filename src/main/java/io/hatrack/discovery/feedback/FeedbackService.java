@@ -238,43 +238,51 @@ public final class FeedbackService {
           if (before.version() != expectedVersion) {
             throw Conflict.staleVersion("This feedback", expectedVersion, before.version());
           }
-          Checked c = check(h, access.item().workspaceId(), before.productId(), draft, before);
-          items.bump(h, actor, before.item(), expectedVersion, c.summary());
-          store.update(h, before.id(), c.row());
-          if (!before.text().equals(c.row().text())) {
-            store.setSentiment(h, before.id(), sentimentOf(c.row().text()));
-          }
-          if (c.tags() != null) {
-            collaboration.tags().set(h, actor, before.item(), c.tags());
-          }
-          Map<String, Object> was = fields(before.summary(), row(before));
-          Map<String, Object> now = fields(c.summary(), c.row());
-          Map<String, Object> changedBefore = new LinkedHashMap<>();
-          Map<String, Object> changedAfter = new LinkedHashMap<>();
-          for (String field : now.keySet()) {
-            if (!Objects.equals(was.get(field), now.get(field))) {
-              changedBefore.put(field, was.get(field));
-              changedAfter.put(field, now.get(field));
-            }
-          }
-          boolean statusOnly = changedAfter.keySet().equals(Set.of("status"));
-          audit.record(
-              h,
-              before
-                  .item()
-                  .change(
-                      actor.id(),
-                      statusOnly ? "feedback.status_changed" : "feedback.updated",
-                      statusOnly
-                          ? "moved the feedback "
-                              + before.item().label()
-                              + " to "
-                              + c.row().status().label().toLowerCase(java.util.Locale.ROOT)
-                          : "edited the feedback " + before.item().label(),
-                      changedBefore,
-                      changedAfter));
-          return store.byId(h, before.id()).orElseThrow();
+          return update(h, actor, before, draft);
         });
+  }
+
+  /**
+   * Replaces a piece of feedback the caller read in this transaction (and may edit) with {@code
+   * draft}: an import updating the feedback of its external ids uses this.
+   */
+  public Feedback update(Handle h, User actor, Feedback before, FeedbackDraft draft) {
+    Checked c = check(h, before.item().workspaceId(), before.productId(), draft, before);
+    items.bump(h, actor, before.item(), before.version(), c.summary());
+    store.update(h, before.id(), c.row());
+    if (!before.text().equals(c.row().text())) {
+      store.setSentiment(h, before.id(), sentimentOf(c.row().text()));
+    }
+    if (c.tags() != null) {
+      collaboration.tags().set(h, actor, before.item(), c.tags());
+    }
+    Map<String, Object> was = fields(before.summary(), row(before));
+    Map<String, Object> now = fields(c.summary(), c.row());
+    Map<String, Object> changedBefore = new LinkedHashMap<>();
+    Map<String, Object> changedAfter = new LinkedHashMap<>();
+    for (String field : now.keySet()) {
+      if (!Objects.equals(was.get(field), now.get(field))) {
+        changedBefore.put(field, was.get(field));
+        changedAfter.put(field, now.get(field));
+      }
+    }
+    boolean statusOnly = changedAfter.keySet().equals(Set.of("status"));
+    audit.record(
+        h,
+        before
+            .item()
+            .change(
+                actor.id(),
+                statusOnly ? "feedback.status_changed" : "feedback.updated",
+                statusOnly
+                    ? "moved the feedback "
+                        + before.item().label()
+                        + " to "
+                        + c.row().status().label().toLowerCase(java.util.Locale.ROOT)
+                    : "edited the feedback " + before.item().label(),
+                changedBefore,
+                changedAfter));
+    return store.byId(h, before.id()).orElseThrow();
   }
 
   /** Moves a piece of feedback to {@code status}, keeping the rest. */
@@ -572,100 +580,75 @@ public final class FeedbackService {
     return Demand.of(item.id(), rows, arr, currency, YearMonth.now(clock.withZone(ZoneOffset.UTC)));
   }
 
-  // ---- From the command line --------------------------------------------------------------------
-
-  /**
-   * Adds feedback without an access check, in the name of the first owner of the product's
-   * workspace: for the CLI, which is run by whoever administers the installation. {@code
-   * productRef} is a product's key ({@code CHK}) or slug; {@code customerRef} (optional) a
-   * customer's external id or name.
-   */
-  public Feedback createAsAdministrator(
-      String productRef, String customerRef, FeedbackDraft draft) {
-    return db.tx(
-        h -> {
-          List<io.hatrack.kernel.work.Product> found = products.findAsAdministrator(h, productRef);
-          if (found.isEmpty()) {
-            throw Invalid.field("product", "no product with the key or slug " + productRef);
-          }
-          if (found.size() > 1) {
-            throw Invalid.field(
-                "product", "several products have the key " + productRef + "; use the slug");
-          }
-          io.hatrack.kernel.work.Product p = found.get(0);
-          User owner =
-              customers
-                  .firstOwner(h, p.workspaceId())
-                  .flatMap(id -> workspaces.memberById(h, p.workspaceId(), id))
-                  .orElseThrow(() -> new NotFound("owner of the product's workspace"));
-          ProductAccess access = products.access(h, owner, Long.toString(p.id()));
-          FeedbackDraft d = draft;
-          if (customerRef != null && !customerRef.isBlank()) {
-            Customer c =
-                customers
-                    .findByExternalIdOrName(h, p.workspaceId(), customerRef)
-                    .orElseThrow(
-                        () ->
-                            Invalid.field(
-                                "customer",
-                                "no customer with the external id or name "
-                                    + customerRef.strip()
-                                    + " (or several with that name)"));
-            d = draft.withCustomer(c.id(), null);
-          }
-          return create(h, owner, access, d);
-        });
-  }
-
-  // ---- From surveys -----------------------------------------------------------------------------
-
-  /**
-   * A free-text survey answer as feedback with source survey, inside the transaction that saves the
-   * response. It is entered in the name of the member who entered the response, else the survey's
-   * author (or last editor, or the workspace's first owner) while they may edit the product. Its
-   * external id names the response and question, so one answer is one piece of feedback.
-   *
-   * @param authors who may have entered it, in order of preference (nulls are skipped)
-   */
-  public java.util.Optional<Feedback> fromSurvey(
-      Handle h,
-      long workspaceId,
-      long productId,
-      List<Long> authors,
-      String text,
-      long responseId,
-      long questionId,
-      Instant at) {
-    List<Long> candidates = new ArrayList<>(authors);
-    customers.firstOwner(h, workspaceId).ifPresent(candidates::add);
-    for (Long id : candidates) {
-      if (id == null) {
-        continue;
-      }
-      java.util.Optional<User> u = workspaces.memberById(h, workspaceId, id);
-      if (u.isEmpty()) {
-        continue;
-      }
-      ProductAccess p = products.access(h, u.get(), Long.toString(productId));
-      if (!p.role().atLeast(Role.EDITOR)) {
-        continue;
-      }
-      String clean = text.strip();
-      clean = clean.length() > MAX_TEXT ? clean.substring(0, MAX_TEXT) : clean;
-      Instant now = clock.instant();
-      return java.util.Optional.of(
-          create(
-              h,
-              u.get(),
-              p,
-              FeedbackDraft.of(clean, FeedbackSource.SURVEY.id())
-                  .withHappenedAt(at.isAfter(now) ? now : at)
-                  .withExternalId("survey-response-" + responseId + "-" + questionId)));
-    }
-    return java.util.Optional.empty();
-  }
-
   // ---- For the text analysis and imports ------------------------------------------------------
+
+  /**
+   * Creates many pieces of feedback at once inside the caller's transaction (a bulk import), with
+   * batched inserts rather than one statement after another. The drafts must have been checked by
+   * the caller (customers, contacts and external ids known, values in range, tags normalized): only
+   * what needs no lookup is checked again here. One audit record tells of the whole batch. Answers
+   * the ids in the order of the drafts.
+   */
+  public List<Long> createAll(
+      Handle h, User actor, ProductAccess product, List<FeedbackDraft> drafts, String origin) {
+    product.require(Role.EDITOR, "add feedback");
+    if (drafts.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    List<String> summaries = new ArrayList<>(drafts.size());
+    List<FeedbackStore.Row> rows = new ArrayList<>(drafts.size());
+    for (FeedbackDraft d : drafts) {
+      String text = d.text().strip();
+      String summary =
+          d.summary() == null || d.summary().isBlank()
+              ? FeedbackDraft.summaryOf(text)
+              : d.summary().strip();
+      summaries.add(summary);
+      rows.add(
+          new FeedbackStore.Row(
+              text,
+              d.source() == null || d.source().isBlank()
+                  ? FeedbackSource.OTHER
+                  : FeedbackSource.parse("source", d.source()),
+              d.customerId(),
+              d.contactId(),
+              d.happenedAt() == null ? now : d.happenedAt(),
+              d.status() == null || d.status().isBlank()
+                  ? FeedbackStatus.NEW
+                  : FeedbackStatus.parse("status", d.status()),
+              d.importance(),
+              d.externalId() == null || d.externalId().isBlank() ? null : d.externalId().strip()));
+    }
+    List<Long> ids = items.createAll(h, actor, product, KIND, summaries);
+    store.insertAll(h, ids, product.id(), rows, now);
+    Map<Long, List<String>> tags = new LinkedHashMap<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      if (drafts.get(i).tags() != null && !drafts.get(i).tags().isEmpty()) {
+        tags.put(ids.get(i), drafts.get(i).tags());
+      }
+    }
+    collaboration.tags().tagAll(h, product.workspace().id(), tags);
+    audit.record(
+        h,
+        new io.hatrack.kernel.audit.Change(
+            product.workspace().id(),
+            product.id(),
+            null,
+            actor.id(),
+            "feedback.imported",
+            "imported " + drafts.size() + " pieces of feedback from " + origin,
+            null,
+            Map.of("count", drafts.size(), "from", origin),
+            true));
+    return ids;
+  }
+
+  /** The feedback of a product with any of these external ids (live or deleted), by external id. */
+  public Map<String, Feedback> byExternalIds(
+      Handle h, long productId, java.util.Collection<String> externalIds) {
+    return store.byExternalIds(h, productId, externalIds);
+  }
 
   /** The feedback of a product with this external id (live or deleted), for idempotent imports. */
   public java.util.Optional<Feedback> byExternalId(Handle h, long productId, String externalId) {

@@ -72,6 +72,37 @@ public final class FeedbackStore {
         .execute();
   }
 
+  /** Inserts the rows of many new pieces of feedback (an import's) in one batch. */
+  public void insertAll(Handle h, List<Long> ids, long productId, List<Row> rows, Instant now) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    var batch =
+        h.prepareBatch(
+            "INSERT INTO feedback (id, product_id, text, source, customer_id, contact_id,"
+                + " happened_at, status, importance, external_id, sentiment, created_at) VALUES"
+                + " (:id, :product, :text, :source, :customer, :contact, :happened, :status,"
+                + " :importance, :external, :sentiment, :now)");
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      batch
+          .bind("id", ids.get(i))
+          .bind("product", productId)
+          .bind("text", row.text())
+          .bind("source", row.source().id())
+          .bind("customer", row.customerId())
+          .bind("contact", row.contactId())
+          .bind("happened", Rows.millis(row.happenedAt()))
+          .bind("status", row.status().id())
+          .bind("importance", row.importance())
+          .bind("external", row.externalId())
+          .bind("sentiment", FeedbackService.sentimentOf(row.text()))
+          .bind("now", Rows.millis(now))
+          .add();
+    }
+    batch.execute();
+  }
+
   public void update(Handle h, long id, Row row) {
     h.createUpdate(
             "UPDATE feedback SET text = :text, source = :source, customer_id = :customer,"
@@ -171,6 +202,26 @@ public final class FeedbackStore {
         .bind("external", externalId)
         .map((rs, ctx) -> map(rs))
         .findOne();
+  }
+
+  /** The feedback of a product with any of these external ids, live or deleted, by external id. */
+  public Map<String, Feedback> byExternalIds(
+      Handle h, long productId, java.util.Collection<String> externalIds) {
+    Map<String, Feedback> found = new LinkedHashMap<>();
+    if (externalIds.isEmpty()) {
+      return found;
+    }
+    h.createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM "
+                + FROM
+                + " WHERE f.product_id = :product AND f.external_id IN (<externals>)")
+        .bind("product", productId)
+        .bindList("externals", List.copyOf(externalIds))
+        .map((rs, ctx) -> map(rs))
+        .forEach(f -> found.put(f.externalId(), f));
+    return found;
   }
 
   /** The live feedback merged into {@code id}, oldest first. */

@@ -62,6 +62,51 @@ public final class EntityStore {
         .one();
   }
 
+  /**
+   * Inserts the entity rows of many new items of one product in one batch, numbered from {@code
+   * firstNumber} on (numbers taken before); answers their ids in the order of {@code titles}.
+   */
+  public List<Long> insertAll(
+      Handle h,
+      long workspaceId,
+      long productId,
+      String kind,
+      long firstNumber,
+      List<String> titles,
+      long actorId,
+      Instant now) {
+    if (titles.isEmpty()) {
+      return List.of();
+    }
+    var batch =
+        h.prepareBatch(
+            "INSERT INTO entity (workspace_id, product_id, kind, number, title, search_title,"
+                + " created_by, created_at, updated_by, updated_at) VALUES (:ws, :product, :kind,"
+                + " :number, :title, :search, :actor, :now, :actor, :now)");
+    long number = firstNumber;
+    for (String title : titles) {
+      batch
+          .bind("ws", workspaceId)
+          .bind("product", productId)
+          .bind("kind", kind)
+          .bind("number", number++)
+          .bind("title", title)
+          .bind("search", searchable(title))
+          .bind("actor", actorId)
+          .bind("now", Rows.millis(now))
+          .add();
+    }
+    batch.execute();
+    return h.createQuery(
+            "SELECT id FROM entity WHERE product_id = :product AND number BETWEEN :first AND :last"
+                + " ORDER BY number")
+        .bind("product", productId)
+        .bind("first", firstNumber)
+        .bind("last", firstNumber + titles.size() - 1)
+        .mapTo(Long.class)
+        .list();
+  }
+
   /** How titles are compared in search: lowercased the same way on every database. */
   public static String searchable(String text) {
     return text.toLowerCase(java.util.Locale.ROOT);

@@ -62,6 +62,34 @@ public final class ItemService {
   }
 
   /**
+   * Creates the entity rows of many new items of one kind in {@code product} at once (an import),
+   * numbered in the product's sequence and watched by their creator, in batches rather than one
+   * statement after another; answers their ids in the order of {@code titles}. Needs the editor
+   * role.
+   */
+  public List<Long> createAll(
+      Handle h, User actor, ProductAccess product, String kind, List<String> titles) {
+    product.require(Role.EDITOR, "create items");
+    if (titles.isEmpty()) {
+      return List.of();
+    }
+    long first = products.takeNumbers(h, product.id(), titles.size());
+    List<Long> ids =
+        entities.insertAll(
+            h,
+            product.workspace().id(),
+            product.id(),
+            kind,
+            first,
+            titles,
+            actor.id(),
+            clock.instant());
+    watchers.watchAll(h, ids, actor.id());
+    entities.adjustCount(h, product.id(), kind, titles.size());
+    return ids;
+  }
+
+  /**
    * Creates the entity row of a new item that belongs to a whole workspace rather than to one of
    * its products (a customer, shared by every product): it has no product and no key. The creator
    * watches it. Needs the editor role.

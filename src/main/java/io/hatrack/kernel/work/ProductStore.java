@@ -154,6 +154,17 @@ public final class ProductStore {
         .findOne();
   }
 
+  /** Takes {@code count} item numbers of a product at once (an import); answers the first. */
+  public long takeNumbers(Handle h, long productId, int count) {
+    return h.createQuery(
+            "UPDATE product SET next_number = next_number + :count WHERE id = :id"
+                + " RETURNING next_number - :count")
+        .bind("id", productId)
+        .bind("count", count)
+        .mapTo(Long.class)
+        .one();
+  }
+
   /** Takes the next item number of a product; the row lock serialises concurrent takers. */
   public long takeNumber(Handle h, long productId) {
     return h.createQuery(

@@ -72,6 +72,30 @@ public final class TagService {
   }
 
   /**
+   * Puts tags on many new items of one workspace at once (an import), inside the caller's
+   * transaction: each tag is made once, and the items are tagged in one batch. The names must be
+   * {@linkplain #normalize normalized}; the items' creation is their audit record.
+   */
+  public void tagAll(Handle h, long workspaceId, Map<Long, List<String>> namesByItem) {
+    Map<String, Long> ids = new java.util.HashMap<>();
+    var batch =
+        h.prepareBatch(
+            "INSERT INTO entity_tag (entity_id, tag_id) VALUES (:item, :tag)"
+                + " ON CONFLICT (entity_id, tag_id) DO NOTHING");
+    int added = 0;
+    for (var e : namesByItem.entrySet()) {
+      for (String name : e.getValue()) {
+        long tag = ids.computeIfAbsent(name, n -> tags.ensure(h, workspaceId, n, clock.instant()));
+        batch.bind("item", e.getKey()).bind("tag", tag).add();
+        added++;
+      }
+    }
+    if (added > 0) {
+      batch.execute();
+    }
+  }
+
+  /**
    * Sets exactly these tags on an item the caller may edit, inside the caller's transaction (a hat
    * creating an item with its tags uses this, so that the item and its tags are saved together).
    */

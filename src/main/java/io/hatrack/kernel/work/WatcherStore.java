@@ -14,6 +14,20 @@ public final class WatcherStore {
         .execute();
   }
 
+  /** One person watches many items (an import's), in one batch. */
+  public void watchAll(Handle h, List<Long> itemIds, long userId) {
+    var batch =
+        h.prepareBatch(
+            "INSERT INTO watcher (entity_id, user_id) VALUES (:item, :user)"
+                + " ON CONFLICT (entity_id, user_id) DO NOTHING");
+    for (long id : itemIds) {
+      batch.bind("item", id).bind("user", userId).add();
+    }
+    if (!itemIds.isEmpty()) {
+      batch.execute();
+    }
+  }
+
   public void unwatch(Handle h, long itemId, long userId) {
     h.createUpdate("DELETE FROM watcher WHERE entity_id = :item AND user_id = :user")
         .bind("item", itemId)

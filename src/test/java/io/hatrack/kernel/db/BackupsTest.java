@@ -212,6 +212,17 @@ class BackupsTest {
               feedback.setTheme(h, newer.id(), theme);
               feedback.setSentiment(h, newer.id(), -0.25);
             });
+    // A feedback file uploaded and previewed, waiting for its import.
+    app.app()
+        .discovery()
+        .feedbackImport()
+        .stage(
+            ana,
+            "checkout",
+            "tickets ✓.csv",
+            "text,tags\n\"Ünïcødé, \"\"quoted\"\" 🚀\",cards;3ds\n"
+                .getBytes(StandardCharsets.UTF_8),
+            io.hatrack.discovery.feedback.imports.FileFormat.CSV);
   }
 
   /**
