@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       BackupCommand.class,
       RestoreCommand.class,
       ExportCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      ReindexCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
