@@ -26,14 +26,16 @@ final class SqliteSearchStore extends SearchDocStore {
     List<Ranked> ranked;
     try {
       // bm25() only works where FTS5 runs the MATCH, so the window counting all matches runs
-      // over a materialized result rather than next to it.
+      // over a materialized result rather than next to it. CROSS JOIN keeps the full-text index
+      // the outer loop: with a filter such as the source, SQLite would otherwise walk that
+      // filter's index and run the full-text query once for every row it finds.
       Query q =
           h.createQuery(
                   "WITH matched AS MATERIALIZED (SELECT d.id, -"
                       + SCORE
                       + " AS score FROM search_fts"
-                      + " JOIN search_doc d ON d.id = search_fts.rowid"
-                      + where.joins()
+                      + " CROSS JOIN search_doc d ON d.id = search_fts.rowid"
+                      + where.joins().replace(" JOIN ", " CROSS JOIN ")
                       + " WHERE search_fts MATCH :match"
                       + where.conditions()
                       + ") SELECT id, score, COUNT(*) OVER () AS total FROM matched"
