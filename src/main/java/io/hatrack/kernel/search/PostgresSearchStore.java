@@ -46,7 +46,9 @@ final class PostgresSearchStore extends SearchDocStore {
                     + ", r.query, :title_options) AS title_marked, ts_headline('english', "
                     + headlineText("d.body")
                     + ", r.query, :snippet_options) AS snippet_marked FROM (SELECT d.id, q.query,"
-                    + " ts_rank(d.search_vector, q.query) AS score, COUNT(*) OVER () AS total"
+                    + " ts_rank(d.search_vector, q.query) AS score, LEAST(COUNT(*) OVER (), "
+                    + COUNT_LIMIT
+                    + ") AS total"
                     + " FROM search_doc d JOIN (SELECT "
                     + tsquery
                     + " AS query) q ON d.search_vector @@ q.query"

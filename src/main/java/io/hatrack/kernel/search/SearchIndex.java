@@ -11,6 +11,12 @@ import org.jdbi.v3.core.Handle;
  * table (soft-deleted) are never found, whatever the index holds.
  */
 public interface SearchIndex {
+  /**
+   * Matches are counted up to this many; a search's total is at most this, and its pages reach no
+   * further.
+   */
+  int COUNT_LIMIT = 1000;
+
   /** Adds the document, or replaces the one with its id. */
   void put(Handle h, SearchDoc doc);
 
@@ -28,7 +34,7 @@ public interface SearchIndex {
 
   /**
    * The documents matching {@code query} and {@code filter}, best first, {@code limit} of them from
-   * {@code offset}, with how many match in all.
+   * {@code offset}, with how many match in all (up to {@link #COUNT_LIMIT}).
    */
   Found search(Handle h, SearchQuery query, SearchFilter filter, int offset, int limit);
 

@@ -35,7 +35,7 @@ public final class SearchService {
   public static final int MAX_LIMIT = 100;
 
   /** How deep into the ranking pages may go. */
-  public static final int MAX_OFFSET = 10_000;
+  public static final int MAX_OFFSET = SearchIndex.COUNT_LIMIT;
 
   private static final Logger log = LoggerFactory.getLogger(SearchService.class);
   private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_]{0,39}");
@@ -182,7 +182,7 @@ public final class SearchService {
             sentiment);
     SearchIndex.Found found = db.read(h -> index.search(h, parsed, filter, first, limit));
     String next =
-        first + found.hits().size() < found.total() && first + limit <= MAX_OFFSET
+        first + found.hits().size() < found.total() && first + limit < MAX_OFFSET
             ? Cursor.encode(first + limit)
             : null;
     return new Results(parsed, new Slice<>(found.hits(), found.total(), next));

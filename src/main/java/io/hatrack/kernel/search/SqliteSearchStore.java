@@ -4,7 +4,6 @@ import io.hatrack.kernel.Invalid;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * Search on SQLite: the FTS5 table {@code search_fts} over {@code search_doc} (migration V15),
@@ -13,7 +12,8 @@ import org.jdbi.v3.core.statement.Query;
  * for the hits shown, not for every match.
  */
 final class SqliteSearchStore extends SearchDocStore {
-  private static final String SCORE = "bm25(search_fts, 3.0, 1.0)";
+  /** BM25 with the title weighing three times the body. */
+  private static final String RANK = "bm25(3.0, 1.0)";
 
   @Override
   public Found search(Handle h, SearchQuery query, SearchFilter filter, int offset, int limit) {
@@ -22,34 +22,48 @@ final class SqliteSearchStore extends SearchDocStore {
     }
     String match = query.fts5();
     Where where = where(filter);
-    record Ranked(long id, double score, long total) {}
+    record Ranked(long id, double score) {}
     List<Ranked> ranked;
+    long total;
     try {
-      // bm25() only works where FTS5 runs the MATCH, so the window counting all matches runs
-      // over a materialized result rather than next to it. CROSS JOIN keeps the full-text index
-      // the outer loop: with a filter such as the source, SQLite would otherwise walk that
-      // filter's index and run the full-text query once for every row it finds.
-      Query q =
+      // FTS5 ranks every match inside its own index (ORDER BY rank, with the weights set by
+      // "rank MATCH"), without reading a table row; the documents are then read in that order,
+      // filtered, and reading stops once the page is full. The subquery's LIMIT keeps SQLite
+      // from flattening it into the join, and CROSS JOIN keeps it the outer loop: otherwise a
+      // filter such as the source would drive the loop and run the full-text query per row.
+      ranked =
           h.createQuery(
-                  "WITH matched AS MATERIALIZED (SELECT d.id, -"
-                      + SCORE
-                      + " AS score FROM search_fts"
-                      + " CROSS JOIN search_doc d ON d.id = search_fts.rowid"
+                  "SELECT d.id, -f.rank AS score FROM (SELECT rowid, rank FROM search_fts"
+                      + " WHERE search_fts MATCH :match AND rank MATCH :rank ORDER BY rank"
+                      + " LIMIT 1000000000) f CROSS JOIN search_doc d ON d.id = f.rowid"
                       + where.joins().replace(" JOIN ", " CROSS JOIN ")
-                      + " WHERE search_fts MATCH :match"
+                      + " WHERE 1"
                       + where.conditions()
-                      + ") SELECT id, score, COUNT(*) OVER () AS total FROM matched"
-                      + " ORDER BY score DESC, id LIMIT :limit OFFSET :offset")
+                      + " LIMIT :limit OFFSET :offset")
               .bind("match", match)
+              .bind("rank", RANK)
               .bindList("products", filter.productIds())
               .bindMap(where.params())
               .bind("limit", limit)
-              .bind("offset", offset);
-      ranked =
-          q.map(
-                  (rs, ctx) ->
-                      new Ranked(rs.getLong("id"), rs.getDouble("score"), rs.getLong("total")))
+              .bind("offset", offset)
+              .map((rs, ctx) -> new Ranked(rs.getLong("id"), rs.getDouble("score")))
               .list();
+      // Counted in index order up to COUNT_LIMIT: beyond that a number adds nothing for the
+      // reader, and counting a million matches costs what ranking them costs.
+      total =
+          h.createQuery(
+                  "SELECT COUNT(*) FROM (SELECT 1 FROM search_fts CROSS JOIN search_doc d"
+                      + " ON d.id = search_fts.rowid"
+                      + where.joins().replace(" JOIN ", " CROSS JOIN ")
+                      + " WHERE search_fts MATCH :match"
+                      + where.conditions()
+                      + " LIMIT :cap)")
+              .bind("match", match)
+              .bindList("products", filter.productIds())
+              .bindMap(where.params())
+              .bind("cap", COUNT_LIMIT)
+              .mapTo(Long.class)
+              .one();
     } catch (RuntimeException e) {
       throw unreadable(e);
     }
@@ -69,7 +83,7 @@ final class SqliteSearchStore extends SearchDocStore {
               .map((rs, ctx) -> hit(rs, r.score()))
               .one());
     }
-    return new Found(hits, ranked.isEmpty() ? 0 : ranked.get(0).total());
+    return new Found(hits, Math.max(total, offset + hits.size()));
   }
 
   /**
