@@ -23,6 +23,8 @@ import io.hatrack.kernel.demo.DemoStory;
 import io.hatrack.kernel.demo.DemoWorkspace;
 import io.hatrack.kernel.jobs.JobRoutes;
 import io.hatrack.kernel.jobs.Jobs;
+import io.hatrack.kernel.search.SearchIndex;
+import io.hatrack.kernel.search.SearchService;
 import io.hatrack.kernel.web.ApiDocs;
 import io.hatrack.kernel.web.Assets;
 import io.hatrack.kernel.web.Authentication;
@@ -50,6 +52,8 @@ import io.hatrack.kernel.web.routes.MemberPages;
 import io.hatrack.kernel.web.routes.NavigationPages;
 import io.hatrack.kernel.web.routes.ProductApi;
 import io.hatrack.kernel.web.routes.ProductPages;
+import io.hatrack.kernel.web.routes.SearchApi;
+import io.hatrack.kernel.web.routes.SearchPages;
 import io.hatrack.kernel.web.routes.SignInRoutes;
 import io.hatrack.kernel.web.routes.WorkspaceApi;
 import io.hatrack.kernel.web.routes.WorkspacePages;
@@ -111,6 +115,7 @@ public final class App implements AutoCloseable {
   private final Collaboration collaboration;
   private final Jobs jobs;
   private final PageService pages;
+  private final SearchService search;
   private final DefinitionHat definition;
   private final DiscoveryHat discovery;
   private final List<DemoSeed> demoSeeds;
@@ -173,12 +178,16 @@ public final class App implements AutoCloseable {
       kinds.register(new ItemKind(PageStore.KIND, "Page", "pages"));
       this.pages = new PageService(db, new PageStore(), products, items, notifier, audit);
 
+      // Full-text search: hats put their items into the index as they change them.
+      this.search =
+          new SearchService(db, SearchIndex.forDialect(db.dialect()), products, workspaces);
       this.definition =
           new DefinitionHat(
               new DefinitionHat.Kernel(
-                  db, products, workspaces, items, collaboration, notifier, audit, clock),
+                  db, products, workspaces, items, collaboration, notifier, audit, search, clock),
               kinds);
       this.discovery = discovery(audit, clock, kinds);
+      search.reindexIfEmpty();
 
       this.demoSeeds = demoSeeds();
 
@@ -211,6 +220,8 @@ public final class App implements AutoCloseable {
       routes.add(new InvitationPages(workspaces, accounts, sessions, authentication, html));
       routes.add(new AccountPages(accounts, sessions, tokens, collaboration.notifications(), html));
       routes.add(new NavigationPages(items, kinds, workspaces, products, html));
+      routes.add(new SearchApi(search));
+      routes.add(new SearchPages(search, products, kinds, html));
       routes.add(new ItemPanelRoutes(panels));
       routes.add(new WorkspacePages(workspaces, products, collaboration.activity(), html));
       routes.add(new MemberPages(workspaces, html, config.baseUrl()));
@@ -401,6 +412,11 @@ public final class App implements AutoCloseable {
 
   public PageService pages() {
     return pages;
+  }
+
+  /** Full-text search over the items of every hat. */
+  public SearchService search() {
+    return search;
   }
 
   public DefinitionHat definition() {

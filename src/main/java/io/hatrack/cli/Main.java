@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       RestoreCommand.class,
       ExportCommand.class,
       ImportCommand.class,
-      FeedbackCommand.class
+      FeedbackCommand.class,
+      ReindexCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

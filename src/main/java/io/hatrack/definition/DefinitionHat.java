@@ -35,6 +35,7 @@ import io.hatrack.definition.wireframes.Wireframes;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
+import io.hatrack.kernel.search.SearchService;
 import io.hatrack.kernel.web.Html;
 import io.hatrack.kernel.web.ItemPanels;
 import io.hatrack.kernel.web.ItemRepresentations;
@@ -65,6 +66,7 @@ public final class DefinitionHat {
       Collaboration collaboration,
       Notifier notifier,
       AuditLog audit,
+      SearchService search,
       Clock clock) {}
 
   private final Kernel kernel;
@@ -89,15 +91,17 @@ public final class DefinitionHat {
     this.fields =
         new CustomFieldService(
             k.db(), new CustomFieldStore(), k.products(), k.workspaces(), k.audit());
+    WorkItemStore workItemStore = new WorkItemStore();
+    k.search().register(new WorkItemSearch(workItemStore));
     this.workItems =
         new WorkItemService(
             k.db(),
-            new WorkItemStore(),
+            workItemStore,
             workflows,
             k.products(),
             k.workspaces(),
             new WorkItemService.Kernel(
-                k.items(), k.notifier(), k.audit(), k.collaboration().tags()),
+                k.items(), k.notifier(), k.audit(), k.collaboration().tags(), k.search().index()),
             (h, product, actor, q) -> queries.compile(h, product, actor, q).filter(),
             new WorkItemService.FieldValues() {
               @Override

@@ -9,6 +9,7 @@ import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
+import io.hatrack.kernel.search.SearchIndex;
 import io.hatrack.kernel.work.EntityStore;
 import io.hatrack.kernel.work.Item;
 import io.hatrack.kernel.work.ItemAccess;
@@ -47,8 +48,12 @@ public final class WorkItemService {
   private final QueryCompiler queries;
   private final FieldValues fields;
 
-  /** The kernel services a work item needs: identity, notifications, the audit log. */
-  public record Kernel(ItemService items, Notifier notifier, AuditLog audit, TagService tags) {}
+  /**
+   * The kernel services a work item needs: identity, notifications, the audit log, tags and the
+   * search index (kept in the transaction of every change).
+   */
+  public record Kernel(
+      ItemService items, Notifier notifier, AuditLog audit, TagService tags, SearchIndex search) {}
 
   public WorkItemService(
       Database db,
@@ -164,6 +169,7 @@ public final class WorkItemService {
       kernel.tags().set(h, actor, item, in.tags());
     }
     WorkItem created = store.byId(h, item.id()).orElseThrow();
+    kernel.search().put(h, WorkItemSearch.doc(created));
     kernel
         .notifier()
         .mentioned(
@@ -569,6 +575,7 @@ public final class WorkItemService {
                 benefit,
                 acceptance));
         WorkItem after = store.byId(h, before.id()).orElseThrow();
+        kernel.search().put(h, WorkItemSearch.doc(after));
         record(h, actor, before, after, description);
         return after;
       }
@@ -684,6 +691,7 @@ public final class WorkItemService {
           View view = view(h, actor, ref);
           WorkItem item = view.item();
           kernel.items().delete(h, actor, view.access(), expectedVersion);
+          kernel.search().remove(h, item.id());
           int moved =
               store.reparentChildren(
                   h, item.id(), item.parent() == null ? null : item.parent().id());
@@ -722,7 +730,9 @@ public final class WorkItemService {
                       "restored " + item.label(),
                       null,
                       Map.of("title", item.title())));
-          return store.byId(h, item.id()).orElseThrow();
+          WorkItem restored = store.byId(h, item.id()).orElseThrow();
+          kernel.search().put(h, WorkItemSearch.doc(restored));
+          return restored;
         });
   }
 

@@ -140,6 +140,22 @@ public final class WorkItemStore {
         .findOne();
   }
 
+  /** Every live item of a product, one at a time (rebuilding the search index). */
+  public void forEachLive(
+      Handle h, long productId, java.util.function.Consumer<WorkItem> consumer) {
+    h.createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM "
+                + FROM
+                + " WHERE e.product_id = :product AND e.kind = :kind AND e.deleted_at IS NULL"
+                + " ORDER BY e.id")
+        .bind("product", productId)
+        .bind("kind", KIND)
+        .map((rs, ctx) -> map(rs))
+        .useStream(items -> items.forEach(consumer));
+  }
+
   /** Live items directly under {@code parentId}, in rank order. */
   public List<WorkItem> children(Handle h, long parentId) {
     return h.createQuery(

@@ -55,10 +55,24 @@ public final class TableDump {
     DatabaseMetaData meta = c.getMetaData();
     String schema = dialect == Dialect.POSTGRESQL ? c.getSchema() : null;
     List<String> tables = new ArrayList<>();
+    List<String> fullText = new ArrayList<>();
+    if (dialect == Dialect.SQLITE) {
+      // The FTS5 index and its shadow tables are derived from search_doc, not data of their own.
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA table_list")) {
+        while (rs.next()) {
+          if (List.of("virtual", "shadow").contains(rs.getString("type"))) {
+            fullText.add(rs.getString("name").toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
     try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-        if (!name.startsWith("sqlite_") && !name.equals("flyway_schema_history")) {
+        if (!name.startsWith("sqlite_")
+            && !name.equals("flyway_schema_history")
+            && !fullText.contains(name)) {
           tables.add(name);
         }
       }
@@ -69,6 +83,9 @@ public final class TableDump {
       List<String> types = new ArrayList<>();
       try (ResultSet rs = meta.getColumns(null, schema, table, "%")) {
         while (rs.next()) {
+          if ("YES".equals(rs.getString("IS_GENERATEDCOLUMN"))) {
+            continue; // PostgreSQL's search vector, computed from the other columns
+          }
           columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
           types.add(rs.getString("TYPE_NAME").toUpperCase(Locale.ROOT));
         }

@@ -27,11 +27,14 @@ final class Tables {
   static List<String> inDependencyOrder(Connection c, Dialect dialect) throws SQLException {
     DatabaseMetaData meta = c.getMetaData();
     String schema = dialect == Dialect.POSTGRESQL ? c.getSchema() : null;
+    Set<String> derived = derived(c, dialect);
     Set<String> tables = new LinkedHashSet<>();
     try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-        if (!name.startsWith("sqlite_") && !name.equals("flyway_schema_history")) {
+        if (!name.startsWith("sqlite_")
+            && !name.equals("flyway_schema_history")
+            && !derived.contains(name)) {
           tables.add(name);
         }
       }
@@ -55,6 +58,27 @@ final class Tables {
       visit(table, dependsOn, done, new ArrayDeque<>(), ordered);
     }
     return ordered;
+  }
+
+  /**
+   * SQLite's virtual tables (the full-text index) and the shadow tables that store them: derived
+   * from ordinary tables, which rebuild them when restored, and so not part of a backup.
+   */
+  private static Set<String> derived(Connection c, Dialect dialect) throws SQLException {
+    Set<String> derived = new LinkedHashSet<>();
+    if (dialect != Dialect.SQLITE) {
+      return derived;
+    }
+    try (java.sql.Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA table_list")) {
+      while (rs.next()) {
+        String type = rs.getString("type");
+        if ("virtual".equals(type) || "shadow".equals(type)) {
+          derived.add(rs.getString("name").toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return derived;
   }
 
   private static void visit(
@@ -83,6 +107,10 @@ final class Tables {
     String schema = dialect == Dialect.POSTGRESQL ? c.getSchema() : null;
     try (ResultSet rs = c.getMetaData().getColumns(null, schema, table, "%")) {
       while (rs.next()) {
+        // A generated column (PostgreSQL's search vector) is computed from the others.
+        if ("YES".equals(rs.getString("IS_GENERATEDCOLUMN"))) {
+          continue;
+        }
         columns.add(
             new Column(
                 rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),

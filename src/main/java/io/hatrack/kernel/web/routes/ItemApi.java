@@ -109,12 +109,6 @@ public final class ItemApi implements Routes {
         .summary("Stop watching an item")
         .tag("Notifications")
         .returns(200, WatchersJson.class);
-    r.get("/api/v1/search", this::search)
-        .summary("Find items by key (CHK-42) or by words of their title")
-        .tag(TAG)
-        .query("q", "A key or words of a title")
-        .query("limit", "At most this many (1-200, default 20)")
-        .returnsList(ItemJson.class);
   }
 
   private void get(Context ctx) {
@@ -162,15 +156,5 @@ public final class ItemApi implements Routes {
         new WatchersJson(
             watchers.stream().anyMatch(u -> u.id() == user.id()),
             watchers.stream().map(UserJson::of).toList()));
-  }
-
-  private void search(Context ctx) {
-    String q = ctx.queryParam("q");
-    int limit = Requests.limit(ctx, 20);
-    var found =
-        q == null || q.isBlank()
-            ? java.util.List.<io.hatrack.kernel.work.Item>of()
-            : items.find(Requests.user(ctx), q, limit);
-    ctx.json(Listings.all(found, ItemJson::of));
   }
 }
