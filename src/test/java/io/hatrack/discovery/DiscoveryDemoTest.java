@@ -60,6 +60,7 @@ class DiscoveryDemoTest {
     Item savedCards =
         app.items().find(ana, "One-click saved cards", 5).stream()
             .filter(i -> i.title().equals("One-click saved cards"))
+            .filter(i -> i.kind().equals("work_item"))
             .findFirst()
             .orElseThrow();
     Demand demand = feedback.demand(ana, savedCards.key());

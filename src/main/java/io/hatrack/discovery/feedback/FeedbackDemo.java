@@ -376,7 +376,7 @@ final class FeedbackDemo implements DemoSeed {
     for (Theme t : THEMES) {
       if (t.feature() != null) {
         items.find(ana, t.feature(), 10).stream()
-            .filter(i -> i.title().equals(t.feature()) && i.productId() != null)
+            .filter(i -> i.title().equals(t.feature()) && i.kind().equals("work_item"))
             .map(Item::key)
             .findFirst()
             .ifPresent(k -> keys.put(t.tag(), k));

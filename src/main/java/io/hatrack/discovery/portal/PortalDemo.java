@@ -311,7 +311,7 @@ public final class PortalDemo implements DemoSeed {
 
   private Item feature(User ana, String title) {
     return items.find(ana, title, 20).stream()
-        .filter(i -> i.title().equals(title))
+        .filter(i -> i.title().equals(title) && i.kind().equals("work_item"))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("the demo has no feature " + title));
   }
