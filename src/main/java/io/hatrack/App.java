@@ -194,7 +194,7 @@ public final class App implements AutoCloseable {
       // Web.
       this.metrics = new Metrics();
       db.pools().forEach(pool -> pool.setMetricRegistry(metrics.registry()));
-      Hats hats = new Hats().built("definition").built("discovery");
+      Hats hats = new Hats().built("definition").built("discovery").built("feedback");
       Assets assets = Assets.standard(htmxVersion());
       Views views = new Views();
       Shells shells =

@@ -28,11 +28,13 @@ import io.hatrack.kernel.jobs.Jobs;
 import io.hatrack.kernel.web.Html;
 import io.hatrack.kernel.web.ItemPanels;
 import io.hatrack.kernel.web.ItemRepresentations;
+import io.hatrack.kernel.web.Requests;
 import io.hatrack.kernel.web.Routes;
 import io.hatrack.kernel.work.Collaboration;
 import io.hatrack.kernel.work.ItemKind;
 import io.hatrack.kernel.work.ItemKinds;
 import io.hatrack.kernel.work.ItemService;
+import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.WorkspaceService;
 import java.time.Clock;
@@ -150,6 +152,20 @@ public final class DiscoveryHat {
     routes.addAll(feedback.routes(html, panels, representations, json));
     routes.addAll(research.routes(html, panels, representations, json));
     routes.addAll(portal.routes(html, panels, json));
+    // The Feedback hat of the sidebar: its pages live beside the rest of discovery.
+    routes.add(
+        r ->
+            r.getPage(
+                "/w/{ws}/{product}/feedback",
+                ctx -> {
+                  ProductAccess product = Requests.product(ctx, kernel.products());
+                  ctx.redirect(
+                      "/w/"
+                          + product.workspace().workspace().slug()
+                          + "/"
+                          + product.product().slug()
+                          + "/discovery/feedback");
+                }));
     return routes;
   }
 
