@@ -59,6 +59,12 @@ public final class FeedbackService {
   public static final int MAX_EXTERNAL_ID = 200;
   public static final int MAX_MERGE = 100;
 
+  /**
+   * A filtered inbox counts its matches up to this many (and says "1,000+"): beyond that a number
+   * adds nothing for the reader, and counting a million matches would cost what reading them costs.
+   */
+  public static final int COUNT_LIMIT = 1_000;
+
   /** Feedback may be dated a little ahead, for clocks and time zones that disagree. */
   private static final Duration FUTURE_SLACK = Duration.ofDays(1);
 
@@ -214,7 +220,7 @@ public final class FeedbackService {
           String next = more ? FeedbackStore.cursorAfter(shown.get(shown.size() - 1)) : null;
           long total =
               filter.narrowed()
-                  ? store.count(h, product.id(), filter)
+                  ? store.count(h, product.id(), filter, COUNT_LIMIT)
                   : items.liveCount(h, product.id(), KIND);
           Map<Long, List<String>> tags =
               collaboration.tags().forItems(h, shown.stream().map(Feedback::id).toList());
@@ -325,6 +331,7 @@ public final class FeedbackService {
         h -> {
           ItemAccess access = access(h, actor, ref, false);
           items.delete(h, actor, access, expectedVersion);
+          store.countLive(h, access.item().id(), -1);
           audit.record(
               h,
               access
@@ -343,6 +350,7 @@ public final class FeedbackService {
         h -> {
           ItemAccess access = access(h, actor, ref, true);
           Item item = items.restore(h, actor, access);
+          store.countLive(h, item.id(), 1);
           audit.record(
               h,
               item.change(
