@@ -12,6 +12,8 @@ import io.hatrack.discovery.feedback.FeedbackInbox;
 import io.hatrack.discovery.feedback.imports.FeedbackImport;
 import io.hatrack.discovery.feedback.imports.FeedbackImportApi;
 import io.hatrack.discovery.feedback.imports.FeedbackImportRoutes;
+import io.hatrack.discovery.feedback.themes.FeedbackThemes;
+import io.hatrack.discovery.feedback.themes.ThemeService;
 import io.hatrack.discovery.personas.PersonaApi;
 import io.hatrack.discovery.personas.PersonaRoutes;
 import io.hatrack.discovery.personas.PersonaService;
@@ -67,6 +69,7 @@ public final class DiscoveryHat {
   private final FeedbackImport feedbackImport;
   private final Research research;
   private final Portal portal;
+  private final FeedbackThemes themes;
 
   public DiscoveryHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -78,6 +81,10 @@ public final class DiscoveryHat {
     this.imports = new CustomerImport(k.db(), store, customers, k.workspaces(), k.clock());
     this.personas =
         new PersonaService(k.db(), new PersonaStore(), k.products(), k.items(), k.audit());
+    this.themes =
+        new FeedbackThemes(
+            new ThemeService.Parts(
+                k.db(), k.products(), k.items(), k.jobs(), k.audit(), k.clock()));
     this.feedback =
         new FeedbackInbox(
             new FeedbackInbox.Kernel(
@@ -89,7 +96,8 @@ public final class DiscoveryHat {
                 k.collaboration(),
                 k.audit(),
                 k.clock()),
-            kinds);
+            kinds,
+            themes.arrivals());
     this.feedbackImport =
         new FeedbackImport(
             new FeedbackImport.Parts(
@@ -148,6 +156,7 @@ public final class DiscoveryHat {
     routes.add(new FeedbackImportApi(feedbackImport));
     routes.add(new FeedbackImportRoutes(feedbackImport, kernel.products(), html));
     routes.addAll(feedback.routes(html, panels, representations, json));
+    routes.addAll(themes.routes(html, json));
     routes.addAll(research.routes(html, panels, representations, json));
     routes.addAll(portal.routes(html, panels, json));
     return routes;
@@ -161,7 +170,13 @@ public final class DiscoveryHat {
         surveys.demo(),
         feedback.demo(),
         portal.demo(),
-        research.demo());
+        research.demo(),
+        themes.demo());
+  }
+
+  /** Themes of each product's feedback: grouping, renaming, merging, splitting, tagging. */
+  public FeedbackThemes themes() {
+    return themes;
   }
 
   /** Customers of a workspace, their contacts, and the workspace's currency. */
