@@ -84,7 +84,14 @@ public final class DiscoveryHat {
     this.themes =
         new FeedbackThemes(
             new ThemeService.Parts(
-                k.db(), k.products(), k.items(), k.jobs(), k.audit(), k.clock()));
+                k.db(),
+                k.products(),
+                k.items(),
+                k.workspaces(),
+                customers,
+                k.jobs(),
+                k.audit(),
+                k.clock()));
     this.feedback =
         new FeedbackInbox(
             new FeedbackInbox.Kernel(

@@ -1,5 +1,6 @@
 package io.hatrack.discovery.feedback.themes;
 
+import io.hatrack.discovery.customers.CustomerService;
 import io.hatrack.discovery.feedback.FeedbackArrivals;
 import io.hatrack.discovery.feedback.FeedbackService;
 import io.hatrack.discovery.feedback.themes.ThemeViews.ThemeView;
@@ -24,6 +25,7 @@ import io.hatrack.kernel.work.ItemAccess;
 import io.hatrack.kernel.work.ItemService;
 import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
+import io.hatrack.kernel.work.WorkspaceService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,15 +62,22 @@ public final class ThemeService {
   private final Jobs jobs;
   private final AuditLog audit;
   private final Clock clock;
+  private final WorkspaceService workspaces;
+  private final CustomerService customers;
 
   /** What the themes use of the rest of Hatrack. */
   public record Parts(
       Database db,
       ProductService products,
       ItemService items,
+      WorkspaceService workspaces,
+      CustomerService customers,
       Jobs jobs,
       AuditLog audit,
       Clock clock) {}
+
+  /** Who the command line acts as on a product: the first owner of its workspace. */
+  public record Acting(User owner, String product) {}
 
   /** A product's themes with what the page says around them. */
   public record Overview(
@@ -103,6 +112,34 @@ public final class ThemeService {
     this.jobs = p.jobs();
     this.audit = p.audit();
     this.clock = p.clock();
+    this.workspaces = p.workspaces();
+    this.customers = p.customers();
+  }
+
+  /**
+   * The first owner of the workspace of the product with this key or slug, for the command line,
+   * which has no signed-in user; an {@link Invalid} for {@code product} when none or several match.
+   */
+  public Acting actingOn(String productRef) {
+    return db.read(
+        h -> {
+          List<io.hatrack.kernel.work.Product> found =
+              products.findAsAdministrator(h, productRef == null ? "" : productRef.strip());
+          if (found.size() != 1) {
+            throw Invalid.field(
+                "product",
+                found.isEmpty()
+                    ? "no product with the key or slug " + productRef
+                    : "several products have the key " + productRef + "; use the slug");
+          }
+          io.hatrack.kernel.work.Product p = found.get(0);
+          User owner =
+              customers
+                  .firstOwner(h, p.workspaceId())
+                  .flatMap(id -> workspaces.memberById(h, p.workspaceId(), id))
+                  .orElseThrow(() -> new NotFound("owner of the product's workspace"));
+          return new Acting(owner, Long.toString(p.id()));
+        });
   }
 
   /** Gives new feedback the nearest theme of its product, in the transaction that adds it. */
