@@ -281,6 +281,8 @@ public final class ThemeService {
             throw Conflict.staleVersion("This theme", expectedVersion, row.version());
           }
           store.rename(h, row.id(), clean, clock.instant());
+          // A run that started before keeps only the themes it saw as kept: make it start again.
+          store.bumpModel(h, row.productId());
           record(
               h,
               actor,

@@ -311,4 +311,28 @@ class ThemeServiceTest {
         .isInstanceOfSatisfying(
             Invalid.class, e -> assertThat(e.reasonFor("theme")).contains("fewer than two"));
   }
+
+  @Test
+  void aRunIsRefusedWhenThePmChangedThemesWhileItWasGrouping(TestApp app) {
+    Team team = team(app);
+    List<Feedback> made = seed(app, team);
+    run(app, team);
+    long invoices = themeOfTopic(app, team, made.subList(0, 8));
+    JobProgress renameMeanwhile =
+        new JobProgress() {
+          @Override
+          public void phase(String name, long total) {
+            if (name.equals("saving")) {
+              themes(app).rename(team.owner(), invoices, null, "Renamed meanwhile");
+            }
+          }
+
+          @Override
+          public void advance(long steps) {}
+        };
+
+    assertThatThrownBy(() -> themes(app).run(team.owner(), team.product().slug(), renameMeanwhile))
+        .isInstanceOf(Conflict.class);
+    assertThat(themes(app).get(team.owner(), invoices).name()).isEqualTo("Renamed meanwhile");
+  }
 }
