@@ -102,5 +102,11 @@ class DiscoveryDemoTest {
               assertThat(t.quotes()).isNotEmpty();
             });
     assertThat(overview.unthemed()).isLessThan(overview.untriaged() / 4);
+    assertThat(overview.themes())
+        .anySatisfy(
+            t -> {
+              assertThat(t.name()).isEqualTo("Saved cards");
+              assertThat(t.kept()).isTrue();
+            });
   }
 }
