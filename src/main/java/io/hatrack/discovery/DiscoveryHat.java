@@ -12,6 +12,8 @@ import io.hatrack.discovery.feedback.FeedbackInbox;
 import io.hatrack.discovery.feedback.imports.FeedbackImport;
 import io.hatrack.discovery.feedback.imports.FeedbackImportApi;
 import io.hatrack.discovery.feedback.imports.FeedbackImportRoutes;
+import io.hatrack.discovery.feedback.themes.FeedbackThemes;
+import io.hatrack.discovery.feedback.themes.ThemeService;
 import io.hatrack.discovery.personas.PersonaApi;
 import io.hatrack.discovery.personas.PersonaRoutes;
 import io.hatrack.discovery.personas.PersonaService;
@@ -69,6 +71,7 @@ public final class DiscoveryHat {
   private final FeedbackImport feedbackImport;
   private final Research research;
   private final Portal portal;
+  private final FeedbackThemes themes;
 
   public DiscoveryHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -80,6 +83,17 @@ public final class DiscoveryHat {
     this.imports = new CustomerImport(k.db(), store, customers, k.workspaces(), k.clock());
     this.personas =
         new PersonaService(k.db(), new PersonaStore(), k.products(), k.items(), k.audit());
+    this.themes =
+        new FeedbackThemes(
+            new ThemeService.Parts(
+                k.db(),
+                k.products(),
+                k.items(),
+                k.workspaces(),
+                customers,
+                k.jobs(),
+                k.audit(),
+                k.clock()));
     this.feedback =
         new FeedbackInbox(
             new FeedbackInbox.Kernel(
@@ -91,7 +105,8 @@ public final class DiscoveryHat {
                 k.collaboration(),
                 k.audit(),
                 k.clock()),
-            kinds);
+            kinds,
+            themes.arrivals());
     this.feedbackImport =
         new FeedbackImport(
             new FeedbackImport.Parts(
@@ -150,6 +165,7 @@ public final class DiscoveryHat {
     routes.add(new FeedbackImportApi(feedbackImport));
     routes.add(new FeedbackImportRoutes(feedbackImport, kernel.products(), html));
     routes.addAll(feedback.routes(html, panels, representations, json));
+    routes.addAll(themes.routes(html, json));
     routes.addAll(research.routes(html, panels, representations, json));
     routes.addAll(portal.routes(html, panels, json));
     // The Feedback hat of the sidebar: its pages live beside the rest of discovery.
@@ -177,7 +193,13 @@ public final class DiscoveryHat {
         surveys.demo(),
         feedback.demo(),
         portal.demo(),
-        research.demo());
+        research.demo(),
+        themes.demo());
+  }
+
+  /** Themes of each product's feedback: grouping, renaming, merging, splitting, tagging. */
+  public FeedbackThemes themes() {
+    return themes;
   }
 
   /** Customers of a workspace, their contacts, and the workspace's currency. */

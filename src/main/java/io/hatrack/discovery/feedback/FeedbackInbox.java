@@ -39,6 +39,11 @@ public final class FeedbackInbox {
   private final FeedbackIntake intake;
 
   public FeedbackInbox(Kernel k, ItemKinds kinds) {
+    this(k, kinds, FeedbackArrivals.NONE);
+  }
+
+  /** With {@code arrivals} told of new feedback (the themes assign it on arrival). */
+  public FeedbackInbox(Kernel k, ItemKinds kinds, FeedbackArrivals arrivals) {
     this.kernel = k;
     kinds.register(new ItemKind(FeedbackService.KIND, "Feedback", "discovery/feedback"));
     this.feedback =
@@ -51,7 +56,8 @@ public final class FeedbackInbox {
             k.workspaces(),
             k.collaboration(),
             k.audit(),
-            k.clock());
+            k.clock(),
+            arrivals);
     this.intake =
         new FeedbackIntake(
             k.db(), feedback, k.products(), k.customers(), k.workspaces(), k.clock());

@@ -126,7 +126,7 @@ public final class FeedbackRoutes implements Routes {
               ctx.queryParam("source"),
               ctx.queryParam("customer"),
               ctx.queryParam("tag"),
-              null,
+              ctx.queryParam("theme"),
               ctx.queryParam("from"),
               ctx.queryParam("to"),
               ctx.queryParam("sentiment"),
@@ -167,7 +167,8 @@ public final class FeedbackRoutes implements Routes {
   /** The filter's query string without the status, for the status chips and paging. */
   private static String query(Context ctx) {
     StringBuilder q = new StringBuilder();
-    for (String name : List.of("source", "customer", "tag", "q", "from", "to", "sentiment")) {
+    for (String name :
+        List.of("source", "customer", "tag", "theme", "q", "from", "to", "sentiment")) {
       String v = ctx.queryParam(name);
       if (v != null && !v.isBlank()) {
         q.append('&')

@@ -79,6 +79,7 @@ public final class FeedbackService {
   private final Collaboration collaboration;
   private final AuditLog audit;
   private final Clock clock;
+  private final FeedbackArrivals arrivals;
 
   public FeedbackService(
       Database db,
@@ -90,6 +91,22 @@ public final class FeedbackService {
       Collaboration collaboration,
       AuditLog audit,
       Clock clock) {
+    this(db, store, products, items, customers, workspaces, collaboration, audit, clock, null);
+  }
+
+  /** With {@code arrivals} told of every new piece of feedback, in its transaction. */
+  public FeedbackService(
+      Database db,
+      FeedbackStore store,
+      ProductService products,
+      ItemService items,
+      CustomerService customers,
+      WorkspaceService workspaces,
+      Collaboration collaboration,
+      AuditLog audit,
+      Clock clock,
+      FeedbackArrivals arrivals) {
+    this.arrivals = arrivals == null ? FeedbackArrivals.NONE : arrivals;
     this.db = db;
     this.workspaces = workspaces;
     this.store = store;
@@ -132,6 +149,7 @@ public final class FeedbackService {
     Item item = items.create(h, actor, product, KIND, c.summary());
     store.insert(h, item.id(), product.id(), c.row(), clock.instant());
     store.setSentiment(h, item.id(), sentimentOf(c.row().text()));
+    arrivals.arrived(h, product.id(), List.of(item.id()), List.of(c.row().text()));
     if (c.tags() != null && !c.tags().isEmpty()) {
       collaboration.tags().set(h, actor, item, c.tags());
     }
@@ -630,6 +648,7 @@ public final class FeedbackService {
     }
     List<Long> ids = items.createAll(h, actor, product, KIND, summaries);
     store.insertAll(h, ids, product.id(), rows, now);
+    arrivals.arrived(h, product.id(), ids, rows.stream().map(FeedbackStore.Row::text).toList());
     Map<Long, List<String>> tags = new LinkedHashMap<>();
     for (int i = 0; i < drafts.size(); i++) {
       if (drafts.get(i).tags() != null && !drafts.get(i).tags().isEmpty()) {
