@@ -73,6 +73,7 @@ public final class FeedbackService {
   private final Collaboration collaboration;
   private final AuditLog audit;
   private final Clock clock;
+  private final FeedbackSearch search;
 
   public FeedbackService(
       Database db,
@@ -83,8 +84,10 @@ public final class FeedbackService {
       WorkspaceService workspaces,
       Collaboration collaboration,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      FeedbackSearch search) {
     this.db = db;
+    this.search = search;
     this.workspaces = workspaces;
     this.store = store;
     this.products = products;
@@ -137,6 +140,7 @@ public final class FeedbackService {
             "added the feedback " + item.label(),
             null,
             fields(c.summary(), c.row())));
+    search.refresh(h, item.id());
     return store.byId(h, item.id()).orElseThrow();
   }
 
@@ -282,6 +286,7 @@ public final class FeedbackService {
                     : "edited the feedback " + before.item().label(),
                 changedBefore,
                 changedAfter));
+    search.refresh(h, before.id());
     return store.byId(h, before.id()).orElseThrow();
   }
 
@@ -335,6 +340,7 @@ public final class FeedbackService {
                       "deleted the feedback " + access.item().label(),
                       Map.of("summary", access.item().title()),
                       null));
+          search.refresh(h, access.id());
         });
   }
 
@@ -351,6 +357,7 @@ public final class FeedbackService {
                   "restored the feedback " + item.label(),
                   null,
                   Map.of("summary", item.title())));
+          search.refresh(h, item.id());
           return store.byId(h, item.id()).orElseThrow();
         });
   }
@@ -431,6 +438,7 @@ public final class FeedbackService {
                     + status.label().toLowerCase(java.util.Locale.ROOT),
                 Map.of("status", f.status().id()),
                 Map.of("status", status.id())));
+    search.refresh(h, f.id());
   }
 
   // ---- Merging duplicates -----------------------------------------------------------------------
@@ -509,7 +517,14 @@ public final class FeedbackService {
                     + target.item().label(),
                 null,
                 Map.of("merged", sources.stream().map(Feedback::id).toList())));
+    search.refresh(h, mergedIds(target, sources));
     return store.byId(h, target.id()).orElseThrow();
+  }
+
+  private static List<Long> mergedIds(Feedback target, List<Feedback> sources) {
+    List<Long> ids = new ArrayList<>(sources.stream().map(Feedback::id).toList());
+    ids.add(target.id());
+    return ids;
   }
 
   private List<Feedback> mergeSources(Handle h, User actor, Feedback target, List<String> refs) {
@@ -641,6 +656,7 @@ public final class FeedbackService {
             null,
             Map.of("count", drafts.size(), "from", origin),
             true));
+    search.refresh(h, ids);
     return ids;
   }
 
@@ -666,6 +682,7 @@ public final class FeedbackService {
       throw new IllegalArgumentException("a sentiment score is from -1 to 1: " + score);
     }
     store.setSentiment(h, feedbackId, score);
+    search.refresh(h, feedbackId);
   }
 
   /** Puts feedback into a theme of its product (or none). */
