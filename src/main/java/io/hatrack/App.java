@@ -311,7 +311,8 @@ public final class App implements AutoCloseable {
   private DiscoveryHat discovery(AuditLog audit, Clock clock, ItemKinds kinds) {
     return new DiscoveryHat(
         new DiscoveryHat.Kernel(db, products, workspaces, items, collaboration, audit, jobs, clock),
-        kinds);
+        kinds,
+        search);
   }
 
   private static String htmxVersion() {

@@ -27,6 +27,7 @@ import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
 import io.hatrack.kernel.jobs.Jobs;
+import io.hatrack.kernel.search.SearchService;
 import io.hatrack.kernel.web.Html;
 import io.hatrack.kernel.web.ItemPanels;
 import io.hatrack.kernel.web.ItemRepresentations;
@@ -73,7 +74,8 @@ public final class DiscoveryHat {
   private final Portal portal;
   private final FeedbackThemes themes;
 
-  public DiscoveryHat(Kernel k, ItemKinds kinds) {
+  /** The hat; its feedback and insights go into {@code search}'s index. */
+  public DiscoveryHat(Kernel k, ItemKinds kinds, SearchService search) {
     this.kernel = k;
     kinds.register(new ItemKind(CustomerService.KIND, "Customer", "discovery/customers"));
     kinds.register(new ItemKind(PersonaService.KIND, "Persona", "discovery/personas"));
@@ -106,6 +108,7 @@ public final class DiscoveryHat {
                 k.audit(),
                 k.clock()),
             kinds,
+            search,
             themes.arrivals());
     this.feedbackImport =
         new FeedbackImport(
@@ -132,7 +135,8 @@ public final class DiscoveryHat {
                 k.collaboration(),
                 k.audit(),
                 k.clock()),
-            kinds);
+            kinds,
+            search);
     this.portal =
         new Portal(
             new Portal.Kernel(

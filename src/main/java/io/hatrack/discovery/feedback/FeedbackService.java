@@ -79,6 +79,7 @@ public final class FeedbackService {
   private final Collaboration collaboration;
   private final AuditLog audit;
   private final Clock clock;
+  private final FeedbackSearch search;
   private final FeedbackArrivals arrivals;
 
   public FeedbackService(
@@ -90,24 +91,12 @@ public final class FeedbackService {
       WorkspaceService workspaces,
       Collaboration collaboration,
       AuditLog audit,
-      Clock clock) {
-    this(db, store, products, items, customers, workspaces, collaboration, audit, clock, null);
-  }
-
-  /** With {@code arrivals} told of every new piece of feedback, in its transaction. */
-  public FeedbackService(
-      Database db,
-      FeedbackStore store,
-      ProductService products,
-      ItemService items,
-      CustomerService customers,
-      WorkspaceService workspaces,
-      Collaboration collaboration,
-      AuditLog audit,
       Clock clock,
+      FeedbackSearch search,
       FeedbackArrivals arrivals) {
     this.arrivals = arrivals == null ? FeedbackArrivals.NONE : arrivals;
     this.db = db;
+    this.search = search;
     this.workspaces = workspaces;
     this.store = store;
     this.products = products;
@@ -161,6 +150,7 @@ public final class FeedbackService {
             "added the feedback " + item.label(),
             null,
             fields(c.summary(), c.row())));
+    search.refresh(h, item.id());
     return store.byId(h, item.id()).orElseThrow();
   }
 
@@ -306,6 +296,7 @@ public final class FeedbackService {
                     : "edited the feedback " + before.item().label(),
                 changedBefore,
                 changedAfter));
+    search.refresh(h, before.id());
     return store.byId(h, before.id()).orElseThrow();
   }
 
@@ -360,6 +351,7 @@ public final class FeedbackService {
                       "deleted the feedback " + access.item().label(),
                       Map.of("summary", access.item().title()),
                       null));
+          search.refresh(h, access.id());
         });
   }
 
@@ -377,6 +369,7 @@ public final class FeedbackService {
                   "restored the feedback " + item.label(),
                   null,
                   Map.of("summary", item.title())));
+          search.refresh(h, item.id());
           return store.byId(h, item.id()).orElseThrow();
         });
   }
@@ -457,6 +450,7 @@ public final class FeedbackService {
                     + status.label().toLowerCase(java.util.Locale.ROOT),
                 Map.of("status", f.status().id()),
                 Map.of("status", status.id())));
+    search.refresh(h, f.id());
   }
 
   // ---- Merging duplicates -----------------------------------------------------------------------
@@ -535,7 +529,14 @@ public final class FeedbackService {
                     + target.item().label(),
                 null,
                 Map.of("merged", sources.stream().map(Feedback::id).toList())));
+    search.refresh(h, mergedIds(target, sources));
     return store.byId(h, target.id()).orElseThrow();
+  }
+
+  private static List<Long> mergedIds(Feedback target, List<Feedback> sources) {
+    List<Long> ids = new ArrayList<>(sources.stream().map(Feedback::id).toList());
+    ids.add(target.id());
+    return ids;
   }
 
   private List<Feedback> mergeSources(Handle h, User actor, Feedback target, List<String> refs) {
@@ -668,6 +669,7 @@ public final class FeedbackService {
             null,
             Map.of("count", drafts.size(), "from", origin),
             true));
+    search.refresh(h, ids);
     return ids;
   }
 
@@ -693,6 +695,7 @@ public final class FeedbackService {
       throw new IllegalArgumentException("a sentiment score is from -1 to 1: " + score);
     }
     store.setSentiment(h, feedbackId, score);
+    search.refresh(h, feedbackId);
   }
 
   /** Puts feedback into a theme of its product (or none). */
