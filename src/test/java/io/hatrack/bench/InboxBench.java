@@ -36,7 +36,8 @@ import java.util.Random;
  * the loopback) as p50/p95/p99 per filter and overall.
  *
  * <p>Run it with {@code bench/inbox-bench.sh}; {@code FEEDBACK}, {@code CUSTOMERS}, {@code RUNS}
- * and {@code KEEP_DATA} change the counts and keep the database.
+ * and {@code KEEP_DATA} change the counts and keep the database; {@code DATA_DIR} measures a kept
+ * database again.
  */
 public final class InboxBench {
   private static final double TARGET_P99_MS = 20;
@@ -109,6 +110,27 @@ public final class InboxBench {
     int customers = Integer.parseInt(System.getenv().getOrDefault("CUSTOMERS", "500"));
     int runs = Integer.parseInt(System.getenv().getOrDefault("RUNS", "500"));
     boolean keep = "1".equals(System.getenv("KEEP_DATA"));
+    String reuse = System.getenv("DATA_DIR");
+    if (reuse != null && !reuse.isBlank()) {
+      // Measures a database kept by an earlier run (KEEP_DATA=1) again, without seeding it.
+      Path kept = Path.of(reuse);
+      try (App app =
+          new App(AppConfig.defaults(kept, AppConfig.defaultDatabaseUrl(kept), "127.0.0.1", 0))
+              .start()) {
+        User ana = app.accounts().byEmail("ana@bench.example").orElseThrow();
+        Workspace ws = app.workspaces().mine(ana).get(0).workspace();
+        Product product = app.products().list(app.workspaces().mine(ana).get(0)).get(0);
+        List<Long> customerIds =
+            app.database()
+                .read(
+                    h ->
+                        h.createQuery("SELECT id FROM customer ORDER BY id")
+                            .mapTo(Long.class)
+                            .list());
+        measure(app, ana, ws, product, customerIds, runs);
+      }
+      return;
+    }
     Path dir = Files.createTempDirectory("hatrack-inbox-bench");
     String url = AppConfig.defaultDatabaseUrl(dir);
     try (App app = new App(AppConfig.defaults(dir, url, "127.0.0.1", 0)).start()) {
