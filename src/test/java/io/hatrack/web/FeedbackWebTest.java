@@ -61,6 +61,26 @@ class FeedbackWebTest {
   }
 
   @Test
+  void theAddFormLoadsWhenOpenedOrOpensInThePageWithoutScript() {
+    Product product = server.product(ana, ws);
+    browser.post(base(product), "text", "First", "source", "email");
+
+    Browser.Page inbox = browser.get(base(product));
+    Browser.Page fragment = browser.htmxGet(base(product) + "/new");
+    Browser.Page page = browser.get(base(product) + "/new");
+
+    assertThat(inbox.body())
+        .doesNotContain("Add to the inbox")
+        .contains("hx-get=\"" + base(product) + "/new\"");
+    assertThat(fragment.status()).isEqualTo(200);
+    assertThat(fragment.body()).contains("Add to the inbox").doesNotContain("<html");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("<details class=\"card fb-new\" open")
+        .contains("Add to the inbox");
+  }
+
+  @Test
   void addingFeedbackShowsItInTheInboxAndABlankTextIsRefusedByTheField() {
     Product product = server.product(ana, ws);
     browser.get(base(product));

@@ -8,6 +8,7 @@ import io.hatrack.kernel.Conflict;
 import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.NotFound;
 import io.hatrack.kernel.Validation;
+import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.web.Flashes;
 import io.hatrack.kernel.web.Form;
@@ -62,6 +63,7 @@ public final class FeedbackRoutes implements Routes {
   public void register(Router r) {
     r.getPage(BASE, this::inbox);
     r.postPage(BASE, this::create);
+    r.getPage(BASE + "/new", this::newForm);
     r.getPage(BASE + "/{id}", this::show);
     r.postPage(BASE + "/{id}", this::update);
     r.postPage(BASE + "/{id}/status", this::status);
@@ -98,11 +100,19 @@ public final class FeedbackRoutes implements Routes {
   }
 
   private Choices choices(User user, ProductAccess product) {
+    return choices(user, product, true);
+  }
+
+  /** The customers (for the form and the filter), and their contacts when the form shows. */
+  private Choices choices(User user, ProductAccess product, boolean withContacts) {
     List<Customer> list =
         customers
             .list(user, product.workspace().workspace().slug(), CustomerFilter.ALL, null, 200)
             .slice()
             .items();
+    if (!withContacts) {
+      return new Choices(list, Map.of());
+    }
     Map<Long, List<Contact>> contacts =
         customers.contactsOf(
             user, product.workspace().workspace().slug(), list.stream().map(Customer::id).toList());
@@ -112,11 +122,42 @@ public final class FeedbackRoutes implements Routes {
   // ---- The inbox --------------------------------------------------------------------------------
 
   private void inbox(Context ctx) {
-    renderInbox(ctx, product(ctx), Form.EMPTY);
+    renderInbox(ctx, product(ctx), Form.EMPTY, false);
   }
 
-  private void renderInbox(Context ctx, ProductAccess product, Form form) {
+  /**
+   * The form that adds feedback: a fragment for the inbox, which loads it when the PM opens "Add
+   * feedback" (so the inbox itself renders no list of every customer and contact), or, without
+   * script, the inbox with the form open.
+   */
+  private void newForm(Context ctx) {
+    ProductAccess product = product(ctx).require(Role.EDITOR, "add feedback");
+    if (!Requests.isHtmx(ctx)) {
+      renderInbox(ctx, product, Form.EMPTY, true);
+      return;
+    }
+    html.fragment(
+        ctx,
+        "discovery/feedback/new-form.jte",
+        "shell",
+        html.shells().fragment(ctx),
+        "form",
+        Form.EMPTY,
+        "choices",
+        choices(Requests.user(ctx), product, true),
+        "base",
+        base(product));
+  }
+
+  private void renderInbox(Context ctx, ProductAccess product, Form form, boolean formOpen) {
     User user = Requests.user(ctx);
+    Map<FeedbackStatus, Long> counts = feedback.statusCounts(user, Long.toString(product.id()));
+    // The form shows at once when asked for, when it was refused, and in an empty inbox.
+    boolean open =
+        formOpen
+            || form.hasErrors()
+            || form.message() != null
+            || counts.values().stream().mapToLong(Long::longValue).sum() == 0;
     FeedbackFilter filter;
     String problem = null;
     try {
@@ -147,15 +188,17 @@ public final class FeedbackRoutes implements Routes {
         "listing",
         listing,
         "counts",
-        feedback.statusCounts(user, Long.toString(product.id())),
+        counts,
         "filter",
         filter,
         "query",
         query(ctx),
         "choices",
-        choices(user, product),
+        choices(user, product, open),
         "form",
         form,
+        "formOpen",
+        open,
         "problem",
         problem,
         "hat",
@@ -235,7 +278,7 @@ public final class FeedbackRoutes implements Routes {
       ctx.redirect(base(product));
     } catch (Invalid e) {
       ctx.status(422);
-      renderInbox(ctx, product, Form.refused(ctx, e));
+      renderInbox(ctx, product, Form.refused(ctx, e), true);
     }
   }
 
