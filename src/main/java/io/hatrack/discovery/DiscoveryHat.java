@@ -9,6 +9,7 @@ import io.hatrack.discovery.customers.CustomerService;
 import io.hatrack.discovery.customers.CustomerStore;
 import io.hatrack.discovery.customers.CustomersDemo;
 import io.hatrack.discovery.feedback.FeedbackInbox;
+import io.hatrack.discovery.feedback.duplicates.Duplicates;
 import io.hatrack.discovery.feedback.imports.FeedbackImport;
 import io.hatrack.discovery.feedback.imports.FeedbackImportApi;
 import io.hatrack.discovery.feedback.imports.FeedbackImportRoutes;
@@ -67,6 +68,7 @@ public final class DiscoveryHat {
   private final FeedbackImport feedbackImport;
   private final Research research;
   private final Portal portal;
+  private final Duplicates duplicates;
 
   public DiscoveryHat(Kernel k, ItemKinds kinds) {
     this.kernel = k;
@@ -90,6 +92,7 @@ public final class DiscoveryHat {
                 k.audit(),
                 k.clock()),
             kinds);
+    this.duplicates = new Duplicates(k.db(), feedback.service(), k.products(), k.jobs(), k.clock());
     this.feedbackImport =
         new FeedbackImport(
             new FeedbackImport.Parts(
@@ -147,6 +150,7 @@ public final class DiscoveryHat {
     // The import's pages before the inbox's, whose {id} would take "import".
     routes.add(new FeedbackImportApi(feedbackImport));
     routes.add(new FeedbackImportRoutes(feedbackImport, kernel.products(), html));
+    routes.addAll(duplicates.routes(panels, json));
     routes.addAll(feedback.routes(html, panels, representations, json));
     routes.addAll(research.routes(html, panels, representations, json));
     routes.addAll(portal.routes(html, panels, json));
@@ -182,6 +186,11 @@ public final class DiscoveryHat {
   /** Bulk import of feedback from CSV and JSON files, as background jobs. */
   public FeedbackImport feedbackImport() {
     return feedbackImport;
+  }
+
+  /** Near-duplicate feedback: checked on arrival and by scans, suggested, merged or dismissed. */
+  public Duplicates duplicates() {
+    return duplicates;
   }
 
   /** The feedback inbox of each product: feedback, links to work items, merging, demand. */
