@@ -45,7 +45,7 @@ public final class DuplicateService implements FeedbackListener {
   public static final int PER_BAND = 8;
 
   /** The most pairs one piece of feedback adds when it arrives. */
-  public static final int MAX_PER_ITEM = 10;
+  public static final int MAX_PER_ITEM = 5;
 
   /** How many pieces of feedback the scan takes per transaction. */
   static final int SCAN_PAGE = 1_000;
@@ -83,23 +83,56 @@ public final class DuplicateService implements FeedbackListener {
 
   @Override
   public void written(Handle h, User actor, long productId, List<FeedbackText> texts) {
-    boolean batch = texts.size() > 1;
-    List<DuplicateStore.Signature> signatures = new ArrayList<>(texts.size());
-    for (FeedbackText t : texts) {
-      if (!batch) {
-        // A changed text: its old bands and suggestions go (its dismissals stay).
-        store.unindex(h, t.id());
-        store.forgetSuggestions(h, t.id());
-      }
-      signatures.add(new DuplicateStore.Signature(t.id(), signature(t.text())));
+    if (texts.size() > 1) {
+      arrivedTogether(h, productId, texts);
+      return;
     }
-    store.index(h, productId, signatures);
+    FeedbackText t = texts.get(0);
+    // A changed text: its old bands and suggestions go (its dismissals stay).
+    store.unindex(h, t.id());
+    store.forgetSuggestions(h, t.id());
+    DuplicateStore.Signature s = new DuplicateStore.Signature(t.id(), signature(t.text()));
+    store.index(h, productId, List.of(s));
     List<DuplicateStore.Found> found = new ArrayList<>();
-    for (DuplicateStore.Signature s : signatures) {
-      // A batch's feedback is compared with what came before it only, so each pair is found once.
-      long below = batch ? s.id() : Long.MAX_VALUE;
-      for (Match m : compare(h, productId, s, below)) {
-        found.add(pair(s.id(), m.id(), m.similarity()));
+    for (Match m : compare(h, productId, s, Long.MAX_VALUE)) {
+      found.add(pair(s.id(), m.id(), m.similarity()));
+    }
+    store.suggest(h, productId, found, clock.instant());
+  }
+
+  /**
+   * New feedback that arrived in one batch (an import): compared with each other in memory, and
+   * with the product's feedback from before the batch in the database (when it has any), so that
+   * each pair is found once, by its newer piece.
+   */
+  private void arrivedTogether(Handle h, long productId, List<FeedbackText> texts) {
+    int n = texts.size();
+    int[][] minima = new int[n][];
+    List<DuplicateStore.Signature> signatures = new ArrayList<>(n);
+    long first = Long.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      FeedbackText t = texts.get(i);
+      minima[i] = signature(t.text());
+      signatures.add(new DuplicateStore.Signature(t.id(), minima[i]));
+      first = Math.min(first, t.id());
+    }
+    boolean before = store.anyIndexed(h, productId);
+    store.index(h, productId, signatures);
+    BatchNeighbours.Result within =
+        BatchNeighbours.find(minima, PER_BAND, MIN_SIMILARITY, MAX_PER_ITEM);
+    List<DuplicateStore.Found> found = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<Match> matches = new ArrayList<>();
+      int[] best = within.out()[i];
+      for (int x = 0; best != null && x < best.length && best[x] >= 0; x++) {
+        matches.add(new Match(texts.get(best[x]).id(), within.similarity()[i][x]));
+      }
+      if (before) {
+        matches.addAll(compare(h, productId, signatures.get(i), first));
+        matches.sort(Comparator.comparingDouble(Match::similarity).reversed());
+      }
+      for (int x = 0; x < matches.size() && x < MAX_PER_ITEM; x++) {
+        found.add(pair(texts.get(i).id(), matches.get(x).id(), matches.get(x).similarity()));
       }
     }
     store.suggest(h, productId, found, clock.instant());

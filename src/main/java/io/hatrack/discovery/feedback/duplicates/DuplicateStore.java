@@ -3,6 +3,8 @@ package io.hatrack.discovery.feedback.duplicates;
 import io.hatrack.discovery.text.MinHash;
 import io.hatrack.kernel.db.Rows;
 import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The SQL of the duplicate check (V19): each live piece of feedback's MinHash signature and LSH
@@ -56,37 +59,62 @@ public final class DuplicateStore {
           + String.format(SIDE_JOINS, "low")
           + String.format(SIDE_JOINS, "high");
 
+  /** Rows per JDBC batch. */
+  private static final int BATCH = 1_000;
+
   // ---- Signatures and bands ---------------------------------------------------------------------
 
-  /** Saves signatures of feedback of one product with their band keys (none for an empty one). */
+  /**
+   * Saves signatures of feedback of one product with their band keys (none for an empty one). Plain
+   * JDBC batches: an import saves a signature and 16 band rows for each of up to 100,000 pieces.
+   */
   public void index(Handle h, long productId, List<Signature> signatures) {
     if (signatures.isEmpty()) {
       return;
     }
-    PreparedBatch sig =
-        h.prepareBatch(
-            "INSERT INTO feedback_minhash (feedback_id, product_id, signature)"
-                + " VALUES (:id, :product, :signature)");
-    PreparedBatch bands =
-        h.prepareBatch(
-            "INSERT INTO feedback_band (product_id, band_key, feedback_id)"
-                + " VALUES (:product, :key, :id) ON CONFLICT DO NOTHING");
-    long[] keys = new long[MinHash.BANDS];
-    boolean anyBand = false;
-    for (Signature s : signatures) {
-      sig.bind("id", s.id()).bind("product", productId).bind("signature", bytes(s.minima()));
-      sig.add();
-      if (bandKeys(s.minima(), keys)) {
-        anyBand = true;
-        for (long key : keys) {
-          bands.bind("product", productId).bind("key", key).bind("id", s.id()).add();
+    Connection c = h.getConnection();
+    try (PreparedStatement sig =
+            c.prepareStatement(
+                "INSERT INTO feedback_minhash (feedback_id, product_id, signature) VALUES (?, ?, ?)");
+        PreparedStatement bands =
+            c.prepareStatement(
+                "INSERT INTO feedback_band (product_id, band_key, feedback_id) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING")) {
+      long[] keys = new long[MinHash.BANDS];
+      int pending = 0;
+      for (Signature s : signatures) {
+        sig.setLong(1, s.id());
+        sig.setLong(2, productId);
+        sig.setBytes(3, bytes(s.minima()));
+        sig.addBatch();
+        if (bandKeys(s.minima(), keys)) {
+          for (long key : keys) {
+            bands.setLong(1, productId);
+            bands.setLong(2, key);
+            bands.setLong(3, s.id());
+            bands.addBatch();
+          }
+        }
+        if (++pending == BATCH) {
+          sig.executeBatch();
+          bands.executeBatch();
+          pending = 0;
         }
       }
+      sig.executeBatch();
+      bands.executeBatch();
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(e, null);
     }
-    sig.execute();
-    if (anyBand) {
-      bands.execute();
-    }
+  }
+
+  /** True when some feedback of the product is indexed. */
+  public boolean anyIndexed(Handle h, long productId) {
+    return h.createQuery("SELECT 1 FROM feedback_minhash WHERE product_id = :product LIMIT 1")
+        .bind("product", productId)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent();
   }
 
   /** Forgets a piece of feedback's signature and bands (deleted, merged, or its text changed). */
@@ -213,22 +241,30 @@ public final class DuplicateStore {
     if (pairs.isEmpty()) {
       return;
     }
-    PreparedBatch batch =
-        h.prepareBatch(
-            "INSERT INTO feedback_duplicate_pair (low_id, high_id, product_id, similarity, state,"
-                + " found_at) VALUES (:low, :high, :product, :similarity, 'suggested', :now)"
-                + " ON CONFLICT (low_id, high_id) DO UPDATE SET similarity = excluded.similarity"
-                + " WHERE feedback_duplicate_pair.state = 'suggested'");
-    for (Found f : pairs) {
-      batch
-          .bind("low", f.lowId())
-          .bind("high", f.highId())
-          .bind("product", productId)
-          .bind("similarity", f.similarity())
-          .bind("now", Rows.millis(now))
-          .add();
+    try (PreparedStatement batch =
+        h.getConnection()
+            .prepareStatement(
+                "INSERT INTO feedback_duplicate_pair (low_id, high_id, product_id, similarity,"
+                    + " state, found_at) VALUES (?, ?, ?, ?, 'suggested', ?)"
+                    + " ON CONFLICT (low_id, high_id) DO UPDATE SET similarity ="
+                    + " excluded.similarity WHERE feedback_duplicate_pair.state = 'suggested'")) {
+      int pending = 0;
+      for (Found f : pairs) {
+        batch.setLong(1, f.lowId());
+        batch.setLong(2, f.highId());
+        batch.setLong(3, productId);
+        batch.setDouble(4, f.similarity());
+        batch.setLong(5, Rows.millis(now));
+        batch.addBatch();
+        if (++pending == BATCH) {
+          batch.executeBatch();
+          pending = 0;
+        }
+      }
+      batch.executeBatch();
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(e, null);
     }
-    batch.execute();
   }
 
   /** Removes the suggestions (not the dismissals) of a piece of feedback. */
