@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -101,40 +103,61 @@ public final class DuplicateService implements FeedbackListener {
   }
 
   /**
-   * New feedback that arrived in one batch (an import): compared with each other in memory, and
-   * with the product's feedback from before the batch in the database (when it has any), so that
-   * each pair is found once, by its newer piece.
+   * The feedback that arrived in batches in one transaction (an import saves its rows in chunks):
+   * the bands of what came earlier in the transaction, kept until the transaction ends, and whether
+   * the product had feedback from before it (compared in the database).
+   */
+  private static final class Arrivals {
+    final BandChains chains = new BandChains();
+    final long productId;
+    final boolean earlier;
+    final long first;
+
+    Arrivals(long productId, boolean earlier, long first) {
+      this.productId = productId;
+      this.earlier = earlier;
+      this.first = first;
+    }
+  }
+
+  private final Map<Handle, Arrivals> arrivals = new ConcurrentHashMap<>();
+
+  /**
+   * New feedback that arrived in one batch (an import): compared in memory with the feedback that
+   * arrived earlier in the same transaction, and in the database with the product's feedback from
+   * before the transaction when it has any, so that each pair is found once, by its newer piece.
    */
   private void arrivedTogether(Handle h, long productId, List<FeedbackText> texts) {
-    int n = texts.size();
-    int[][] minima = new int[n][];
-    List<DuplicateStore.Signature> signatures = new ArrayList<>(n);
-    long first = Long.MAX_VALUE;
-    for (int i = 0; i < n; i++) {
-      FeedbackText t = texts.get(i);
-      minima[i] = signature(t.text());
-      signatures.add(new DuplicateStore.Signature(t.id(), minima[i]));
-      first = Math.min(first, t.id());
+    long first = texts.stream().mapToLong(FeedbackText::id).min().orElseThrow();
+    Arrivals a = arrivals.get(h);
+    if (a == null || a.productId != productId) {
+      Arrivals made = new Arrivals(productId, store.anyIndexed(h, productId), first);
+      arrivals.put(h, made);
+      h.addCleanable(() -> arrivals.remove(h, made));
+      a = made;
     }
-    boolean before = store.anyIndexed(h, productId);
-    store.index(h, productId, signatures);
-    BatchNeighbours.Result within =
-        BatchNeighbours.find(minima, PER_BAND, MIN_SIMILARITY, MAX_PER_ITEM);
+    List<DuplicateStore.Signature> signatures = new ArrayList<>(texts.size());
     List<DuplicateStore.Found> found = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    for (FeedbackText t : texts) {
+      DuplicateStore.Signature s = new DuplicateStore.Signature(t.id(), signature(t.text()));
+      signatures.add(s);
+      int at = a.chains.add(t.id(), s.minima());
       List<Match> matches = new ArrayList<>();
-      int[] best = within.out()[i];
-      for (int x = 0; best != null && x < best.length && best[x] >= 0; x++) {
-        matches.add(new Match(texts.get(best[x]).id(), within.similarity()[i][x]));
+      for (int q : a.chains.neighbours(at, PER_BAND)) {
+        double similarity = MinHash.estimate(s.minima(), a.chains.minima(q));
+        if (similarity >= MIN_SIMILARITY) {
+          matches.add(new Match(a.chains.id(q), similarity));
+        }
       }
-      if (before) {
-        matches.addAll(compare(h, productId, signatures.get(i), first));
-        matches.sort(Comparator.comparingDouble(Match::similarity).reversed());
+      if (a.earlier) {
+        matches.addAll(compare(h, productId, s, a.first));
       }
+      matches.sort(Comparator.comparingDouble(Match::similarity).reversed());
       for (int x = 0; x < matches.size() && x < MAX_PER_ITEM; x++) {
-        found.add(pair(texts.get(i).id(), matches.get(x).id(), matches.get(x).similarity()));
+        found.add(pair(t.id(), matches.get(x).id(), matches.get(x).similarity()));
       }
     }
+    store.index(h, productId, signatures);
     store.suggest(h, productId, found, clock.instant());
   }
 

@@ -239,6 +239,41 @@ class DuplicateServiceTest {
   }
 
   @Test
+  void anImportSavedInChunksFindsPairsAcrossItsChunks(TestApp app) {
+    Team team = team(app);
+
+    List<Long> ids =
+        app.database()
+            .tx(
+                h -> {
+                  var product = app.products().access(h, team.owner(), team.product().slug());
+                  List<Long> first =
+                      feedback(app)
+                          .createAll(
+                              h,
+                              team.owner(),
+                              product,
+                              List.of(FeedbackDraft.of(SAVED_CARDS, "email")),
+                              "chunk 1");
+                  List<Long> second =
+                      feedback(app)
+                          .createAll(
+                              h,
+                              team.owner(),
+                              product,
+                              List.of(
+                                  FeedbackDraft.of(PAYOUTS, "email"),
+                                  FeedbackDraft.of(SAVED_CARDS_AGAIN, "email")),
+                              "chunk 2");
+                  return List.of(first.get(0), second.get(0), second.get(1));
+                });
+
+    assertThat(suggested(app, team))
+        .extracting(p -> p.older().id() + "-" + p.newer().id())
+        .containsExactly(ids.get(0) + "-" + ids.get(2));
+  }
+
+  @Test
   void aScanIndexesOlderFeedbackAndFindsTheGroupsOfNearDuplicates(TestApp app) {
     Team team = team(app);
     Feedback a = add(app, team, SAVED_CARDS, "email");
