@@ -38,6 +38,6 @@ CREATE TABLE feedback_duplicate_pair (
   decided_at BIGINT,
   PRIMARY KEY (low_id, high_id),
   CHECK (low_id < high_id)
-);
+) ${without_rowid};
 CREATE INDEX feedback_duplicate_pair_high ON feedback_duplicate_pair (high_id);
 CREATE INDEX feedback_duplicate_pair_product ON feedback_duplicate_pair (product_id, state, similarity);

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -47,7 +48,10 @@ public final class DuplicateService implements FeedbackListener {
   public static final int PER_BAND = 8;
 
   /** The most pairs one piece of feedback adds when it arrives. */
-  public static final int MAX_PER_ITEM = 5;
+  public static final int MAX_PER_ITEM = 3;
+
+  private static final Comparator<Match> BEST_FIRST =
+      Comparator.comparingDouble(Match::similarity).reversed();
 
   /** How many pieces of feedback the scan takes per transaction. */
   static final int SCAN_PAGE = 1_000;
@@ -136,12 +140,18 @@ public final class DuplicateService implements FeedbackListener {
       h.addCleanable(() -> arrivals.remove(h, made));
       a = made;
     }
+    // Analysing and hashing is most of the work and needs no database: on every core.
+    int[][] minima = new int[texts.size()][];
+    IntStream.range(0, texts.size())
+        .parallel()
+        .forEach(i -> minima[i] = signature(texts.get(i).text()));
     List<DuplicateStore.Signature> signatures = new ArrayList<>(texts.size());
     List<DuplicateStore.Found> found = new ArrayList<>();
-    for (FeedbackText t : texts) {
-      DuplicateStore.Signature s = new DuplicateStore.Signature(t.id(), signature(t.text()));
+    for (int i = 0; i < texts.size(); i++) {
+      long id = texts.get(i).id();
+      DuplicateStore.Signature s = new DuplicateStore.Signature(id, minima[i]);
       signatures.add(s);
-      int at = a.chains.add(t.id(), s.minima());
+      int at = a.chains.add(id, s.minima());
       List<Match> matches = new ArrayList<>();
       for (int q : a.chains.neighbours(at, PER_BAND)) {
         double similarity = MinHash.estimate(s.minima(), a.chains.minima(q));
@@ -152,9 +162,11 @@ public final class DuplicateService implements FeedbackListener {
       if (a.earlier) {
         matches.addAll(compare(h, productId, s, a.first));
       }
-      matches.sort(Comparator.comparingDouble(Match::similarity).reversed());
+      if (matches.size() > 1) {
+        matches.sort(BEST_FIRST);
+      }
       for (int x = 0; x < matches.size() && x < MAX_PER_ITEM; x++) {
-        found.add(pair(t.id(), matches.get(x).id(), matches.get(x).similarity()));
+        found.add(pair(id, matches.get(x).id(), matches.get(x).similarity()));
       }
     }
     store.index(h, productId, signatures);
@@ -191,7 +203,7 @@ public final class DuplicateService implements FeedbackListener {
         matches.add(new Match(c.id(), similarity));
       }
     }
-    matches.sort(Comparator.comparingDouble(Match::similarity).reversed());
+    matches.sort(BEST_FIRST);
     return matches.size() > MAX_PER_ITEM ? matches.subList(0, MAX_PER_ITEM) : matches;
   }
 
