@@ -40,4 +40,6 @@ CREATE TABLE feedback_duplicate_pair (
   CHECK (low_id < high_id)
 ) ${without_rowid};
 CREATE INDEX feedback_duplicate_pair_high ON feedback_duplicate_pair (high_id);
-CREATE INDEX feedback_duplicate_pair_product ON feedback_duplicate_pair (product_id, state, similarity);
+-- The suggestions of a product, most similar first, newest pair first among equals (keyset paging).
+CREATE INDEX feedback_duplicate_pair_product
+  ON feedback_duplicate_pair (product_id, state, similarity, low_id, high_id);

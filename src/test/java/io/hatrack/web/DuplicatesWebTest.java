@@ -86,7 +86,7 @@ class DuplicatesWebTest {
     Browser.Page page = browser.get(started.location());
     assertThat(page.body())
         .contains("Find duplicates in the feedback of")
-        .contains("1 suggested pair in 1 group")
+        .contains("1 suggested pair; the most similar 1 shown in 1 group")
         .contains(a.key())
         .contains(b.key())
         .contains("Merge into " + a.key());

@@ -87,7 +87,10 @@ public final class DuplicateApi implements Routes {
                 + DuplicateService.MIN_SIMILARITY
                 + "). Only live feedback (not deleted, not merged) is listed. Merge a pair with"
                 + " POST /api/v1/feedback/{suggested_keep}/merge {\"ids\": [other]}; dismiss it"
-                + " with POST /api/v1/feedback/{id}/duplicates/{other}/dismiss.")
+                + " with POST /api/v1/feedback/{id}/duplicates/{other}/dismiss. total counts up"
+                + " to "
+                + DuplicateService.COUNT_CAP
+                + " (a product with more answers that number).")
         .tag(TAG)
         .paged()
         .returnsList(PairJson.class);

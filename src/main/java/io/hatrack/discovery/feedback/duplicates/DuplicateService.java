@@ -53,6 +53,9 @@ public final class DuplicateService implements FeedbackListener {
   private static final Comparator<Match> BEST_FIRST =
       Comparator.comparingDouble(Match::similarity).reversed();
 
+  /** Counts of suggestions stop here: a product with more shows "more than 10,000". */
+  public static final long COUNT_CAP = 10_001;
+
   /** How many pieces of feedback the scan takes per transaction. */
   static final int SCAN_PAGE = 1_000;
 
@@ -250,13 +253,14 @@ public final class DuplicateService implements FeedbackListener {
                     last.older().id(),
                     last.newer().id());
           }
-          return new Slice<>(shown, store.suggestedCount(h, product.id()), next);
+          return new Slice<>(shown, store.suggestedCount(h, product.id(), COUNT_CAP), next);
         });
   }
 
-  /** How many suggested pairs a product has, for the inbox. */
+  /** How many suggested pairs a product has (up to {@link #COUNT_CAP}), for the inbox. */
   public long count(User actor, String productRef) {
-    return db.read(h -> store.suggestedCount(h, products.access(h, actor, productRef).id()));
+    return db.read(
+        h -> store.suggestedCount(h, products.access(h, actor, productRef).id(), COUNT_CAP));
   }
 
   /**

@@ -311,21 +311,22 @@ public final class DuplicateStore {
   }
 
   /**
-   * A page of a product's suggested pairs of live feedback, most similar first, after the pair
-   * {@code after} (similarity bits, low id, high id) when given.
+   * A page of a product's suggested pairs of live feedback, most similar first (the newest pair
+   * first among equals), after the pair {@code after} (similarity bits, low id, high id) when
+   * given.
    */
   public List<PossibleDuplicate> suggested(Handle h, long productId, long[] after, int limit) {
     String seek =
         after == null
             ? ""
-            : " AND (d.similarity < :s OR (d.similarity = :s AND (d.low_id > :l"
-                + " OR (d.low_id = :l AND d.high_id > :hi))))";
+            : " AND (d.similarity < :s OR (d.similarity = :s AND (d.low_id < :l"
+                + " OR (d.low_id = :l AND d.high_id < :hi))))";
     Query q =
         h.createQuery(
                 PAIRS
                     + " WHERE d.product_id = :product AND d.state = 'suggested'"
                     + seek
-                    + " ORDER BY d.similarity DESC, d.low_id, d.high_id LIMIT :limit")
+                    + " ORDER BY d.similarity DESC, d.low_id DESC, d.high_id DESC LIMIT :limit")
             .bind("product", productId)
             .bind("limit", limit);
     if (after != null) {
@@ -334,13 +335,16 @@ public final class DuplicateStore {
     return q.map((rs, ctx) -> pair(rs)).list();
   }
 
-  /** How many suggested pairs of live feedback a product has. */
-  public long suggestedCount(Handle h, long productId) {
+  /**
+   * How many suggested pairs a product has, counting up to {@code cap}. The pairs of feedback that
+   * is deleted or merged are removed in the same transaction, so the count needs no join.
+   */
+  public long suggestedCount(Handle h, long productId, long cap) {
     return h.createQuery(
-            "SELECT COUNT(*) FROM feedback_duplicate_pair d"
-                + LIVE
-                + " WHERE d.product_id = :product")
+            "SELECT COUNT(*) FROM (SELECT 1 FROM feedback_duplicate_pair WHERE product_id ="
+                + " :product AND state = 'suggested' LIMIT :cap) c")
         .bind("product", productId)
+        .bind("cap", cap)
         .mapTo(Long.class)
         .one();
   }
