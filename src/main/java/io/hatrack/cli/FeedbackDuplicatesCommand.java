@@ -48,6 +48,10 @@ public final class FeedbackDuplicatesCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private static String count(long n, String one, String many) {
+    return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
+  }
+
   @Override
   public Integer call() {
     String url = storage.databaseUrl();
@@ -66,11 +70,11 @@ public final class FeedbackDuplicatesCommand implements Callable<Integer> {
         DuplicateService.ScanReport r = duplicates.scan(admin.product().id(), JobProgress.NONE);
         out.printf(
             Locale.ROOT,
-            "Scanned %,d pieces of feedback (%,d indexed now): %,d pairs found, %,d groups.%n",
-            r.compared(),
+            "Scanned %s of feedback (%,d indexed now): %s found, %s.%n",
+            count(r.compared(), "piece", "pieces"),
             r.indexed(),
-            r.suggested(),
-            r.groups());
+            count(r.suggested(), "pair", "pairs"),
+            count(r.groups(), "group", "groups"));
       }
       List<DuplicateGroup> groups = duplicates.groups(admin.owner(), ref, Math.max(1, limit));
       long total = duplicates.count(admin.owner(), ref);
@@ -78,7 +82,11 @@ public final class FeedbackDuplicatesCommand implements Callable<Integer> {
         out.println("No possible duplicates in " + admin.product().product().name() + ".");
         return 0;
       }
-      out.printf(Locale.ROOT, "%,d possible duplicates in %,d groups:%n", total, groups.size());
+      out.printf(
+          Locale.ROOT,
+          "%s in %s:%n",
+          count(total, "possible duplicate", "possible duplicates"),
+          count(groups.size(), "group", "groups"));
       for (DuplicateGroup g : groups) {
         out.printf(Locale.ROOT, "%n%d pieces, keep %s%n", g.members().size(), g.keep().key());
         for (PossibleDuplicate p : g.pairs()) {
