@@ -141,15 +141,6 @@ public final class DuplicateStore {
     h.createUpdate("DELETE FROM feedback_minhash WHERE feedback_id = :id").bind("id", id).execute();
   }
 
-  /** True when the feedback has a signature (it is indexed). */
-  public boolean indexed(Handle h, long id) {
-    return h.createQuery("SELECT 1 FROM feedback_minhash WHERE feedback_id = :id")
-        .bind("id", id)
-        .mapTo(Integer.class)
-        .findOne()
-        .isPresent();
-  }
-
   /**
    * The signatures of the live feedback of the product that shares a band with {@code minima}: per
    * band the {@code perBand} newest below {@code below}, never {@code self}.
@@ -298,16 +289,6 @@ public final class DuplicateStore {
             .bind("now", Rows.millis(now))
             .execute()
         > 0;
-  }
-
-  /** The state of a pair, if known. */
-  public Optional<String> state(Handle h, long low, long high) {
-    return h.createQuery(
-            "SELECT state FROM feedback_duplicate_pair WHERE low_id = :low AND high_id = :high")
-        .bind("low", low)
-        .bind("high", high)
-        .mapTo(String.class)
-        .findOne();
   }
 
   /**
