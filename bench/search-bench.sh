@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Full-text search on SQLite (issue 4): seeds DOCS feedback-like documents (default 1,000,000)
-# straight into entity + search_doc (FTS5 by trigger), times the bulk insert, then prints
-# p50/p95/p99 of typical searches (2-3 words, a phrase, with a source filter, operators) through
+# Full-text search on SQLite (issue 4): seeds DOCS pieces of feedback (default 1,000,000) with
+# customers and tags through the import's batch path (entity, feedback, tags, search_doc, FTS5 by
+# trigger), times it, then prints p50/p95/p99 (wall clock) and p50/p95 (CPU time) of typical
+# searches (words, a phrase, a prefix, OR/NOT, a source filter, other filters) through
 # SearchService, against the 50 ms p95 target. The harness is
 # src/test/java/io/hatrack/bench/SearchBench.java. See bench/README.md.
 #
 #   bench/search-bench.sh                  # the full run
 #   DOCS=50000 RUNS=50 bench/search-bench.sh   # a quick run
+#   KEEP_DATA=1 ... / DATA_DIR=dir ...     # keep the database / search a kept one again
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$bench")"

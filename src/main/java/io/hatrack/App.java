@@ -8,7 +8,7 @@ import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.AccountService;
 import io.hatrack.kernel.auth.ApiTokenService;
 import io.hatrack.kernel.auth.ApiTokenStore;
-import io.hatrack.kernel.auth.LoginAttemptStore;
+import io.hatrack.kernel.auth.AttemptStore;
 import io.hatrack.kernel.auth.LoginThrottle;
 import io.hatrack.kernel.auth.PasswordResetStore;
 import io.hatrack.kernel.auth.SecretTokens;
@@ -147,7 +147,8 @@ public final class App implements AutoCloseable {
           new AccountService(
               db, userStore, new PasswordResetStore(), config.hasher(), audit, clock);
       LoginThrottle throttle =
-          new LoginThrottle(new LoginAttemptStore(), clock, Duration.ofMinutes(15), 5, 50);
+          new LoginThrottle(
+              new AttemptStore(AttemptStore.Ledger.LOGIN), clock, Duration.ofMinutes(15), 5, 50);
       this.sessions =
           new SessionService(db, userStore, new SessionStore(), config.hasher(), throttle, clock);
       this.tokens = new ApiTokenService(db, new ApiTokenStore(), userStore, audit, clock);
@@ -194,7 +195,7 @@ public final class App implements AutoCloseable {
       // Web.
       this.metrics = new Metrics();
       db.pools().forEach(pool -> pool.setMetricRegistry(metrics.registry()));
-      Hats hats = new Hats().built("definition").built("discovery");
+      Hats hats = new Hats().built("definition").built("discovery").built("feedback");
       Assets assets = Assets.standard(htmxVersion());
       Views views = new Views();
       Shells shells =
@@ -310,7 +311,8 @@ public final class App implements AutoCloseable {
   private DiscoveryHat discovery(AuditLog audit, Clock clock, ItemKinds kinds) {
     return new DiscoveryHat(
         new DiscoveryHat.Kernel(db, products, workspaces, items, collaboration, audit, jobs, clock),
-        kinds);
+        kinds,
+        search);
   }
 
   private static String htmxVersion() {

@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ImportCommand.class,
       FeedbackCommand.class,
-      ReindexCommand.class
+      ReindexCommand.class,
+      ThemesCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

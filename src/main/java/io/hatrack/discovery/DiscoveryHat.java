@@ -13,6 +13,8 @@ import io.hatrack.discovery.feedback.duplicates.Duplicates;
 import io.hatrack.discovery.feedback.imports.FeedbackImport;
 import io.hatrack.discovery.feedback.imports.FeedbackImportApi;
 import io.hatrack.discovery.feedback.imports.FeedbackImportRoutes;
+import io.hatrack.discovery.feedback.themes.FeedbackThemes;
+import io.hatrack.discovery.feedback.themes.ThemeService;
 import io.hatrack.discovery.personas.PersonaApi;
 import io.hatrack.discovery.personas.PersonaRoutes;
 import io.hatrack.discovery.personas.PersonaService;
@@ -26,14 +28,17 @@ import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
 import io.hatrack.kernel.jobs.Jobs;
+import io.hatrack.kernel.search.SearchService;
 import io.hatrack.kernel.web.Html;
 import io.hatrack.kernel.web.ItemPanels;
 import io.hatrack.kernel.web.ItemRepresentations;
+import io.hatrack.kernel.web.Requests;
 import io.hatrack.kernel.web.Routes;
 import io.hatrack.kernel.work.Collaboration;
 import io.hatrack.kernel.work.ItemKind;
 import io.hatrack.kernel.work.ItemKinds;
 import io.hatrack.kernel.work.ItemService;
+import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.WorkspaceService;
 import java.time.Clock;
@@ -69,8 +74,10 @@ public final class DiscoveryHat {
   private final Research research;
   private final Portal portal;
   private final Duplicates duplicates;
+  private final FeedbackThemes themes;
 
-  public DiscoveryHat(Kernel k, ItemKinds kinds) {
+  /** The hat; its feedback and insights go into {@code search}'s index. */
+  public DiscoveryHat(Kernel k, ItemKinds kinds, SearchService search) {
     this.kernel = k;
     kinds.register(new ItemKind(CustomerService.KIND, "Customer", "discovery/customers"));
     kinds.register(new ItemKind(PersonaService.KIND, "Persona", "discovery/personas"));
@@ -80,6 +87,17 @@ public final class DiscoveryHat {
     this.imports = new CustomerImport(k.db(), store, customers, k.workspaces(), k.clock());
     this.personas =
         new PersonaService(k.db(), new PersonaStore(), k.products(), k.items(), k.audit());
+    this.themes =
+        new FeedbackThemes(
+            new ThemeService.Parts(
+                k.db(),
+                k.products(),
+                k.items(),
+                k.workspaces(),
+                customers,
+                k.jobs(),
+                k.audit(),
+                k.clock()));
     this.feedback =
         new FeedbackInbox(
             new FeedbackInbox.Kernel(
@@ -91,7 +109,9 @@ public final class DiscoveryHat {
                 k.collaboration(),
                 k.audit(),
                 k.clock()),
-            kinds);
+            kinds,
+            search,
+            themes.arrivals());
     this.duplicates = new Duplicates(k.db(), feedback.service(), k.products(), k.jobs(), k.clock());
     this.feedbackImport =
         new FeedbackImport(
@@ -118,7 +138,8 @@ public final class DiscoveryHat {
                 k.collaboration(),
                 k.audit(),
                 k.clock()),
-            kinds);
+            kinds,
+            search);
     this.portal =
         new Portal(
             new Portal.Kernel(
@@ -152,8 +173,23 @@ public final class DiscoveryHat {
     routes.add(new FeedbackImportRoutes(feedbackImport, kernel.products(), html));
     routes.addAll(duplicates.routes(panels, json));
     routes.addAll(feedback.routes(html, panels, representations, json));
+    routes.addAll(themes.routes(html, json));
     routes.addAll(research.routes(html, panels, representations, json));
     routes.addAll(portal.routes(html, panels, json));
+    // The Feedback hat of the sidebar: its pages live beside the rest of discovery.
+    routes.add(
+        r ->
+            r.getPage(
+                "/w/{ws}/{product}/feedback",
+                ctx -> {
+                  ProductAccess product = Requests.product(ctx, kernel.products());
+                  ctx.redirect(
+                      "/w/"
+                          + product.workspace().workspace().slug()
+                          + "/"
+                          + product.product().slug()
+                          + "/discovery/feedback");
+                }));
     return routes;
   }
 
@@ -165,7 +201,13 @@ public final class DiscoveryHat {
         surveys.demo(),
         feedback.demo(),
         portal.demo(),
-        research.demo());
+        research.demo(),
+        themes.demo());
+  }
+
+  /** Themes of each product's feedback: grouping, renaming, merging, splitting, tagging. */
+  public FeedbackThemes themes() {
+    return themes;
   }
 
   /** Customers of a workspace, their contacts, and the workspace's currency. */

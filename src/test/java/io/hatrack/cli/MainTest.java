@@ -89,6 +89,7 @@ class MainTest {
       case "import feedback" -> new String[] {"feedback.csv", "--product", "CHK"};
       case "feedback add" -> new String[] {"--product", "CHK", "--text", "Saved cards"};
       case "feedback duplicates" -> new String[] {"--product", "CHK"};
+      case "themes" -> new String[] {"--product", "CHK"};
       default -> new String[0];
     };
   }

@@ -84,4 +84,29 @@ class DiscoveryDemoTest {
     assertThat(demand.importanceMean()).isBetween(0.5, 3.0);
     assertThat(demand.trend().stream().filter(m -> m.count() > 0).count()).isGreaterThan(6);
   }
+
+  @Test
+  void checkoutsUntriagedFeedbackIsGroupedIntoThemesWithTermsAndQuotes(@Fresh TestApp app) {
+    app.app().seedDemoIfEmpty();
+    User ana =
+        app.sessions().signIn(DemoStory.LOGIN_EMAIL, DemoStory.PASSWORD, "demo-test", null).user();
+
+    var overview = app.app().discovery().themes().service().overview(ana, "checkout");
+
+    assertThat(overview.runAt()).isNotNull();
+    assertThat(overview.themes()).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(overview.themes())
+        .allSatisfy(
+            t -> {
+              assertThat(t.terms()).isNotEmpty();
+              assertThat(t.quotes()).isNotEmpty();
+            });
+    assertThat(overview.unthemed()).isLessThan(overview.untriaged() / 4);
+    assertThat(overview.themes())
+        .anySatisfy(
+            t -> {
+              assertThat(t.name()).isEqualTo("Saved cards");
+              assertThat(t.kept()).isTrue();
+            });
+  }
 }

@@ -112,12 +112,22 @@ class PagesWebTest {
 
   @Test
   void everyHatNotBuiltYetSaysSoPlainly() {
-    Browser.Page feedback = browser.get("/w/" + ws.slug() + "/" + product.slug() + "/feedback");
+    Browser.Page planning = browser.get("/w/" + ws.slug() + "/" + product.slug() + "/planning");
 
-    assertThat(feedback.status()).isEqualTo(200);
-    assertThat(feedback.body()).contains("The Feedback hat is coming").contains("not built yet");
+    assertThat(planning.status()).isEqualTo(200);
+    assertThat(planning.body()).contains("The Planning hat is coming").contains("not built yet");
     assertThat(browser.get("/w/" + ws.slug() + "/" + product.slug() + "/no-such-hat").status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void theFeedbackHatOpensTheFeedbackInbox() {
+    String base = "/w/" + ws.slug() + "/" + product.slug();
+
+    Browser.Page feedback = browser.get(base + "/feedback");
+
+    assertThat(feedback.location()).isEqualTo(base + "/discovery/feedback");
+    assertThat(browser.get(feedback.location()).status()).isEqualTo(200);
   }
 
   @Test

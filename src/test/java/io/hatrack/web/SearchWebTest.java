@@ -3,6 +3,10 @@ package io.hatrack.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hatrack.definition.NewWorkItem;
+import io.hatrack.discovery.feedback.Feedback;
+import io.hatrack.discovery.feedback.FeedbackDraft;
+import io.hatrack.discovery.research.Insight;
+import io.hatrack.discovery.research.InsightDraft;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
@@ -19,11 +23,15 @@ class SearchWebTest {
   private TestServer server;
   private Browser browser;
   private String base;
+  private String productBase;
+  private User ana;
+  private Feedback feedback;
+  private Insight insight;
 
   @BeforeAll
   void start() {
     server = TestServer.start();
-    User ana = server.user("Ana");
+    ana = server.user("Ana");
     Workspace ws = server.workspace(ana);
     Product product = server.product(ana, ws);
     server
@@ -34,9 +42,27 @@ class SearchWebTest {
             ana,
             product.slug(),
             NewWorkItem.of("bug", "Payout <img src=x onerror=alert(1)> delayed"));
+    feedback =
+        server
+            .app()
+            .discovery()
+            .feedback()
+            .service()
+            .create(
+                ana,
+                product.slug(),
+                FeedbackDraft.of("The settlement report lacks the fees", "support_ticket"));
+    insight =
+        server
+            .app()
+            .discovery()
+            .research()
+            .insights()
+            .create(ana, product.slug(), InsightDraft.of("Settlement timing worries finance"));
     browser = new Browser(server.url());
     browser.signIn(ana.email(), "password123");
-    base = "/w/" + ws.slug() + "/" + product.slug() + "/search";
+    productBase = "/w/" + ws.slug() + "/" + product.slug();
+    base = productBase + "/search";
   }
 
   @AfterAll
@@ -71,6 +97,34 @@ class SearchWebTest {
         .contains("class=\"badge kind-work_item\">Work item</span>")
         .contains("<mark>Payout</mark> &lt;img src=x onerror=alert(1)&gt; delayed")
         .doesNotContain("<img src=x");
+  }
+
+  @Test
+  void feedbackAndInsightHitsLinkToTheirOwnPages() {
+    Browser.Page page = browser.open(base + "?q=settlement");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("2 results")
+        .contains("Feedback, insights and work items")
+        .contains("class=\"badge kind-feedback\">Feedback</span>")
+        .contains("href=\"" + productBase + "/discovery/feedback/" + feedback.id() + "\"")
+        .contains("class=\"badge kind-insight\">Insight</span>")
+        .contains("href=\"" + productBase + "/discovery/insights/" + insight.id() + "\"");
+    assertThat(browser.open(productBase + "/discovery/feedback/" + feedback.id()).body())
+        .contains("lacks the fees");
+  }
+
+  @Test
+  void theAddressTheApiGivesForAFeedbackHitOpensItsPage() {
+    TestServer.Answer found = server.api(ana).get("/api/v1/search?q=fees&kind=feedback");
+    String url = found.json().path("items").get(0).path("url").asText();
+
+    Browser.Page page = browser.get(url);
+
+    assertThat(url).isEqualTo("/i/" + feedback.key());
+    assertThat(page.location()).endsWith("/discovery/feedback/" + feedback.id());
+    assertThat(browser.open(url).body()).contains("lacks the fees");
   }
 
   @Test

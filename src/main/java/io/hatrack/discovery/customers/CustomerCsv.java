@@ -24,7 +24,9 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Columns: {@code name} (required), {@code external_id}, {@code segment}, {@code plan}, {@code
  * tier}, {@code arr} or {@code mrr} (the revenue per year or per month), {@code domain} (or {@code
- * website}), {@code notes}. Names are matched without case, spaces and dashes as underscores.
+ * website}), {@code notes}, and a contact: {@code contact_name} (or {@code contact}), {@code
+ * contact_email}, {@code contact_role}. Names are matched without case, spaces and dashes as
+ * underscores.
  */
 public final class CustomerCsv {
   /** The largest file accepted, in bytes. */
@@ -35,10 +37,23 @@ public final class CustomerCsv {
 
   /** The columns a file may have, as the import names them. */
   public static final List<String> COLUMNS =
-      List.of("name", "external_id", "segment", "plan", "tier", "arr", "mrr", "domain", "notes");
+      List.of(
+          "name",
+          "external_id",
+          "segment",
+          "plan",
+          "tier",
+          "arr",
+          "mrr",
+          "domain",
+          "notes",
+          "contact_name",
+          "contact_email",
+          "contact_role");
 
   /** Another name a column is known by. */
-  private static final Map<String, String> ALIASES = Map.of("website", "domain");
+  private static final Map<String, String> ALIASES =
+      Map.of("website", "domain", "contact", "contact_name");
 
   /** A file that cannot be read as customers: every problem found, each with where it is. */
   public static final class Refused extends RuntimeException {
@@ -260,7 +275,7 @@ public final class CustomerCsv {
                 raw,
                 "is not a column Hatrack knows; the columns are "
                     + String.join(", ", COLUMNS)
-                    + " (website for domain)"));
+                    + " (website for domain, contact for contact_name)"));
       } else if (headerNames.containsKey(column)) {
         problems.add(
             new ImportProblem(

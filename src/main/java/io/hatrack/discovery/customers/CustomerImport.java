@@ -79,7 +79,8 @@ public final class CustomerImport {
       String plan,
       String tier,
       Revenue revenue,
-      String domain) {}
+      String domain,
+      String contact) {}
 
   /**
    * What an import did, or would do: the counts, the first rows, and every problem (when there is
@@ -263,8 +264,16 @@ public final class CustomerImport {
         r.settings());
   }
 
-  /** One checked row and the customer it changes (null: a new one). */
-  private record Step(Planned planned, CustomerDraft draft, Customer existing) {}
+  /**
+   * One checked row: the customer it changes (null: a new one), whether the customer's own values
+   * change, and the contact it adds (null: none, or the customer has it already).
+   */
+  private record Step(
+      Planned planned,
+      CustomerDraft draft,
+      Customer existing,
+      boolean customerChanges,
+      ContactDraft contact) {}
 
   private Report apply(
       Handle h,
@@ -302,10 +311,14 @@ public final class CustomerImport {
     boolean save = !dryRun && problems.isEmpty();
     if (save) {
       for (Step s : steps) {
+        Customer saved = s.existing();
         if (s.planned().action() == Action.CREATE) {
-          customers.create(h, actor, ws, s.draft());
-        } else if (s.planned().action() == Action.UPDATE) {
-          customers.update(h, actor, s.existing(), s.existing().version(), s.draft());
+          saved = customers.create(h, actor, ws, s.draft());
+        } else if (s.customerChanges()) {
+          saved = customers.update(h, actor, s.existing(), s.existing().version(), s.draft());
+        }
+        if (s.contact() != null) {
+          customers.addContact(h, actor, saved.id(), s.contact());
         }
       }
     }
@@ -380,17 +393,21 @@ public final class CustomerImport {
             new ImportProblem(line, column(file, error.field(), revenueColumn), error.reason()));
       }
     }
+    ContactDraft contact = contact(h, file, row, existing, problems);
     if (problems.size() > before || checked == null) {
       return null;
     }
+    boolean customerChanges =
+        existing == null
+            || !existing.name().equals(checked.name())
+            || !CustomerService.row(existing).equals(checked.row());
     Action action;
     if (existing == null) {
       action = Action.CREATE;
-    } else if (existing.name().equals(checked.name())
-        && CustomerService.row(existing).equals(checked.row())) {
-      action = Action.UNCHANGED;
-    } else {
+    } else if (customerChanges || contact != null) {
       action = Action.UPDATE;
+    } else {
+      action = Action.UNCHANGED;
     }
     CustomerStore.Row r = checked.row();
     return new Step(
@@ -403,9 +420,65 @@ public final class CustomerImport {
             r.plan(),
             r.tier(),
             r.revenue(),
-            r.domain()),
+            r.domain(),
+            contact == null ? "" : contact.name()),
         draft,
-        existing);
+        existing,
+        customerChanges,
+        contact);
+  }
+
+  /**
+   * The contact a row names, checked, or null when it names none or the customer has it already
+   * (the same e-mail address, or the same name when the row gives no address).
+   */
+  private ContactDraft contact(
+      Handle h,
+      CustomerCsv.Parsed file,
+      CustomerCsv.Row row,
+      Customer existing,
+      List<ImportProblem> problems) {
+    String name = row.get("contact_name").strip();
+    String email = row.get("contact_email").strip();
+    String role = row.get("contact_role").strip();
+    if (name.isEmpty() && email.isEmpty() && role.isEmpty()) {
+      return null;
+    }
+    ContactDraft checked;
+    try {
+      checked = CustomerService.check(new ContactDraft(name, email, role, ""));
+    } catch (Invalid e) {
+      for (FieldError error : e.errors()) {
+        problems.add(
+            new ImportProblem(row.line(), file.header("contact_" + error.field()), error.reason()));
+      }
+      return null;
+    }
+    if (existing == null) {
+      return checked;
+    }
+    List<Contact> known = store.contacts(h, existing.id());
+    boolean has =
+        known.stream()
+            .anyMatch(
+                c ->
+                    checked.email().isEmpty()
+                        ? c.name().equalsIgnoreCase(checked.name())
+                        : c.email().equalsIgnoreCase(checked.email()));
+    if (has) {
+      return null;
+    }
+    if (known.size() >= CustomerService.MAX_CONTACTS) {
+      problems.add(
+          new ImportProblem(
+              row.line(),
+              file.header("contact_name"),
+              "cannot be added: a customer has at most "
+                  + CustomerService.MAX_CONTACTS
+                  + " contacts"));
+      return null;
+    }
+    return checked;
   }
 
   /** The customer a row changes: by external id, or else by name when exactly one has it. */

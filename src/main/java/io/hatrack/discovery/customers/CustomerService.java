@@ -446,31 +446,55 @@ public final class CustomerService {
     return db.read(h -> store.contacts(h, customerAccess(h, actor, customerRef, false).id()));
   }
 
+  /**
+   * The contacts of these customers of a workspace the reader belongs to, by customer, read at once
+   * (for forms that offer a contact per customer). Customers of other workspaces are left out.
+   */
+  public Map<Long, List<Contact>> contactsOf(
+      User actor, String workspaceRef, java.util.Collection<Long> customerIds) {
+    return db.read(h -> store.contactsOf(h, workspace(h, actor, workspaceRef).id(), customerIds));
+  }
+
   public Contact addContact(User actor, String customerRef, ContactDraft draft) {
     return db.tx(
-        h -> {
-          ItemAccess access =
-              customerAccess(h, actor, customerRef, false).require(Role.EDITOR, "add contacts");
-          ContactDraft c = check(draft);
-          Validation v = new Validation();
-          v.check(
-              "name",
-              store.contacts(h, access.id()).size() < MAX_CONTACTS,
-              "cannot be added: a customer has at most " + MAX_CONTACTS + " contacts");
-          v.orThrow();
-          long id = store.insertContact(h, access.id(), c, clock.instant());
-          audit.record(
-              h,
-              access
-                  .item()
-                  .change(
-                      actor.id(),
-                      "customer.contact_added",
-                      "added " + c.name() + " as a contact of " + access.item().label(),
-                      null,
-                      contactFields(c)));
-          return store.contact(h, id).orElseThrow();
-        });
+        h ->
+            addContact(
+                h,
+                actor,
+                customerAccess(h, actor, customerRef, false).require(Role.EDITOR, "add contacts"),
+                draft));
+  }
+
+  /** Adds a contact to a customer inside the caller's transaction (an import's). */
+  public Contact addContact(Handle h, User actor, long customerId, ContactDraft draft) {
+    return addContact(
+        h,
+        actor,
+        customerAccess(h, actor, Long.toString(customerId), false)
+            .require(Role.EDITOR, "add contacts"),
+        draft);
+  }
+
+  private Contact addContact(Handle h, User actor, ItemAccess access, ContactDraft draft) {
+    ContactDraft c = check(draft);
+    Validation v = new Validation();
+    v.check(
+        "name",
+        store.contacts(h, access.id()).size() < MAX_CONTACTS,
+        "cannot be added: a customer has at most " + MAX_CONTACTS + " contacts");
+    v.orThrow();
+    long id = store.insertContact(h, access.id(), c, clock.instant());
+    audit.record(
+        h,
+        access
+            .item()
+            .change(
+                actor.id(),
+                "customer.contact_added",
+                "added " + c.name() + " as a contact of " + access.item().label(),
+                null,
+                contactFields(c)));
+    return store.contact(h, id).orElseThrow();
   }
 
   public Contact updateContact(
@@ -529,7 +553,8 @@ public final class CustomerService {
         .orElseThrow(() -> new NotFound("contact"));
   }
 
-  private static ContactDraft check(ContactDraft d) {
+  /** A contact as it would be saved (values stripped), or every problem with it. */
+  static ContactDraft check(ContactDraft d) {
     String name = strip(d.name());
     String email = strip(d.email());
     String role = strip(d.role());

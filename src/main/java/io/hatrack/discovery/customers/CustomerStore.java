@@ -244,6 +244,26 @@ public final class CustomerStore {
         .list();
   }
 
+  /** The contacts of these customers of a workspace, by customer, in one query. */
+  public Map<Long, List<Contact>> contactsOf(
+      Handle h, long workspaceId, java.util.Collection<Long> customerIds) {
+    Map<Long, List<Contact>> out = new java.util.LinkedHashMap<>();
+    if (customerIds.isEmpty()) {
+      return out;
+    }
+    h.createQuery(
+            "SELECT cc."
+                + CONTACT_COLUMNS.replace(", ", ", cc.")
+                + " FROM customer_contact cc JOIN customer c ON c.id = cc.customer_id"
+                + " WHERE c.workspace_id = :ws AND cc.customer_id IN (<ids>)"
+                + " ORDER BY cc.customer_id, cc.id")
+        .bind("ws", workspaceId)
+        .bindList("ids", List.copyOf(customerIds))
+        .map((rs, ctx) -> contact(rs))
+        .forEach(c -> out.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c));
+    return out;
+  }
+
   public Optional<Contact> contact(Handle h, long id) {
     return h.createQuery("SELECT " + CONTACT_COLUMNS + " FROM customer_contact WHERE id = :id")
         .bind("id", id)

@@ -55,6 +55,12 @@ public final class FeedbackApi implements Routes {
   public void register(Router r) {
     r.get("/api/v1/products/{product}/feedback", this::list)
         .summary("A product's feedback inbox, newest first (by when it was given)")
+        .description(
+            "total is exact without filters; with any filter the matches are counted up to "
+                + FeedbackService.COUNT_LIMIT
+                + ", so a total of "
+                + FeedbackService.COUNT_LIMIT
+                + " means at least that many.")
         .tag(TAG)
         .query("status", "new, triaged, linked or archived")
         .query("source", FeedbackSource.ids())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.discovery.customers.CustomerService;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
+import io.hatrack.kernel.search.SearchService;
 import io.hatrack.kernel.web.Html;
 import io.hatrack.kernel.web.ItemPanels;
 import io.hatrack.kernel.web.ItemRepresentations;
@@ -38,8 +39,14 @@ public final class FeedbackInbox {
   private final FeedbackService feedback;
   private final FeedbackIntake intake;
 
-  public FeedbackInbox(Kernel k, ItemKinds kinds) {
+  /**
+   * The inbox, whose feedback {@code search} finds (it registers itself as a source there), with
+   * {@code arrivals} told of new feedback (the themes assign it on arrival).
+   */
+  public FeedbackInbox(Kernel k, ItemKinds kinds, SearchService search, FeedbackArrivals arrivals) {
     this.kernel = k;
+    FeedbackSearch documents = new FeedbackSearch(search.index());
+    search.register(documents);
     kinds.register(new ItemKind(FeedbackService.KIND, "Feedback", "discovery/feedback"));
     this.feedback =
         new FeedbackService(
@@ -51,7 +58,9 @@ public final class FeedbackInbox {
             k.workspaces(),
             k.collaboration(),
             k.audit(),
-            k.clock());
+            k.clock(),
+            documents,
+            arrivals);
     this.intake =
         new FeedbackIntake(
             k.db(), feedback, k.products(), k.customers(), k.workspaces(), k.clock());

@@ -24,7 +24,6 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,13 +103,9 @@ public final class FeedbackRoutes implements Routes {
             .list(user, product.workspace().workspace().slug(), CustomerFilter.ALL, null, 200)
             .slice()
             .items();
-    Map<Long, List<Contact>> contacts = new LinkedHashMap<>();
-    for (Customer c : list) {
-      List<Contact> people = customers.contacts(user, Long.toString(c.id()));
-      if (!people.isEmpty()) {
-        contacts.put(c.id(), people);
-      }
-    }
+    Map<Long, List<Contact>> contacts =
+        customers.contactsOf(
+            user, product.workspace().workspace().slug(), list.stream().map(Customer::id).toList());
     return new Choices(list, contacts);
   }
 
@@ -131,7 +126,7 @@ public final class FeedbackRoutes implements Routes {
               ctx.queryParam("source"),
               ctx.queryParam("customer"),
               ctx.queryParam("tag"),
-              null,
+              ctx.queryParam("theme"),
               ctx.queryParam("from"),
               ctx.queryParam("to"),
               ctx.queryParam("sentiment"),
@@ -172,7 +167,8 @@ public final class FeedbackRoutes implements Routes {
   /** The filter's query string without the status, for the status chips and paging. */
   private static String query(Context ctx) {
     StringBuilder q = new StringBuilder();
-    for (String name : List.of("source", "customer", "tag", "q", "from", "to", "sentiment")) {
+    for (String name :
+        List.of("source", "customer", "tag", "theme", "q", "from", "to", "sentiment")) {
       String v = ctx.queryParam(name);
       if (v != null && !v.isBlank()) {
         q.append('&')

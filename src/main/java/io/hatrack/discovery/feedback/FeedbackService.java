@@ -1,6 +1,5 @@
 package io.hatrack.discovery.feedback;
 
-import io.hatrack.discovery.customers.Contact;
 import io.hatrack.discovery.customers.Customer;
 import io.hatrack.discovery.customers.CustomerService;
 import io.hatrack.discovery.text.FeedbackText;
@@ -23,10 +22,8 @@ import io.hatrack.kernel.work.Link;
 import io.hatrack.kernel.work.LinkTypes;
 import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
-import io.hatrack.kernel.work.TagService;
 import io.hatrack.kernel.work.WorkspaceService;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -60,8 +57,11 @@ public final class FeedbackService {
   public static final int MAX_EXTERNAL_ID = 200;
   public static final int MAX_MERGE = 100;
 
-  /** Feedback may be dated a little ahead, for clocks and time zones that disagree. */
-  private static final Duration FUTURE_SLACK = Duration.ofDays(1);
+  /**
+   * A filtered inbox counts its matches up to this many (and says "1,000+"): beyond that a number
+   * adds nothing for the reader, and counting a million matches would cost what reading them costs.
+   */
+  public static final int COUNT_LIMIT = 1_000;
 
   private static final String SUPPORTS = LinkTypes.SUPPORTS.id();
 
@@ -76,6 +76,9 @@ public final class FeedbackService {
   private final Clock clock;
   private final List<FeedbackListener> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final FeedbackSearch search;
+  private final FeedbackArrivals arrivals;
+  private final FeedbackRules rules;
 
   public FeedbackService(
       Database db,
@@ -86,8 +89,13 @@ public final class FeedbackService {
       WorkspaceService workspaces,
       Collaboration collaboration,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      FeedbackSearch search,
+      FeedbackArrivals arrivals) {
+    this.arrivals = arrivals == null ? FeedbackArrivals.NONE : arrivals;
+    this.rules = new FeedbackRules(store, customers, clock);
     this.db = db;
+    this.search = search;
     this.workspaces = workspaces;
     this.store = store;
     this.products = products;
@@ -123,8 +131,6 @@ public final class FeedbackService {
   public record Listing(
       Slice<Feedback> slice, Map<Long, List<String>> tags, ProductAccess product) {}
 
-  private record Checked(String summary, FeedbackStore.Row row, List<String> tags) {}
-
   // ---- Creating ---------------------------------------------------------------------------------
 
   public Feedback create(User actor, String productRef, FeedbackDraft draft) {
@@ -134,11 +140,12 @@ public final class FeedbackService {
   /** Creates feedback inside the caller's transaction (the demo, surveys and imports use this). */
   public Feedback create(Handle h, User actor, ProductAccess product, FeedbackDraft draft) {
     product.require(Role.EDITOR, "add feedback");
-    Checked c = check(h, product.workspace().id(), product.id(), draft, null);
+    FeedbackRules.Checked c = rules.check(h, product.workspace().id(), product.id(), draft, null);
     Item item = items.create(h, actor, product, KIND, c.summary());
     store.insert(h, item.id(), product.id(), c.row(), clock.instant());
     store.setSentiment(h, item.id(), sentimentOf(c.row().text()));
     written(h, actor, product.id(), List.of(new FeedbackText(item.id(), c.row().text())));
+    arrivals.arrived(h, product.id(), List.of(item.id()), List.of(c.row().text()));
     if (c.tags() != null && !c.tags().isEmpty()) {
       collaboration.tags().set(h, actor, item, c.tags());
     }
@@ -150,6 +157,7 @@ public final class FeedbackService {
             "added the feedback " + item.label(),
             null,
             fields(c.summary(), c.row())));
+    search.refresh(h, item.id());
     return store.byId(h, item.id()).orElseThrow();
   }
 
@@ -227,7 +235,7 @@ public final class FeedbackService {
           String next = more ? FeedbackStore.cursorAfter(shown.get(shown.size() - 1)) : null;
           long total =
               filter.narrowed()
-                  ? store.count(h, product.id(), filter)
+                  ? store.count(h, product.id(), filter, COUNT_LIMIT)
                   : items.liveCount(h, product.id(), KIND);
           Map<Long, List<String>> tags =
               collaboration.tags().forItems(h, shown.stream().map(Feedback::id).toList());
@@ -260,7 +268,8 @@ public final class FeedbackService {
    * draft}: an import updating the feedback of its external ids uses this.
    */
   public Feedback update(Handle h, User actor, Feedback before, FeedbackDraft draft) {
-    Checked c = check(h, before.item().workspaceId(), before.productId(), draft, before);
+    FeedbackRules.Checked c =
+        rules.check(h, before.item().workspaceId(), before.productId(), draft, before);
     items.bump(h, actor, before.item(), before.version(), c.summary());
     store.update(h, before.id(), c.row());
     if (!before.text().equals(c.row().text())) {
@@ -296,6 +305,7 @@ public final class FeedbackService {
                     : "edited the feedback " + before.item().label(),
                 changedBefore,
                 changedAfter));
+    search.refresh(h, before.id());
     return store.byId(h, before.id()).orElseThrow();
   }
 
@@ -341,6 +351,7 @@ public final class FeedbackService {
           items.delete(h, actor, access, expectedVersion);
           long productId = access.item().productId();
           listeners.forEach(l -> l.deleted(h, productId, access.id()));
+          store.countLive(h, access.item().id(), -1);
           audit.record(
               h,
               access
@@ -351,6 +362,7 @@ public final class FeedbackService {
                       "deleted the feedback " + access.item().label(),
                       Map.of("summary", access.item().title()),
                       null));
+          search.refresh(h, access.id());
         });
   }
 
@@ -363,6 +375,7 @@ public final class FeedbackService {
           if (back.duplicateOf() == null) {
             written(h, actor, back.productId(), List.of(new FeedbackText(back.id(), back.text())));
           }
+          store.countLive(h, item.id(), 1);
           audit.record(
               h,
               item.change(
@@ -371,6 +384,7 @@ public final class FeedbackService {
                   "restored the feedback " + item.label(),
                   null,
                   Map.of("summary", item.title())));
+          search.refresh(h, item.id());
           return store.byId(h, item.id()).orElseThrow();
         });
   }
@@ -451,6 +465,7 @@ public final class FeedbackService {
                     + status.label().toLowerCase(java.util.Locale.ROOT),
                 Map.of("status", f.status().id()),
                 Map.of("status", status.id())));
+    search.refresh(h, f.id());
   }
 
   // ---- Merging duplicates -----------------------------------------------------------------------
@@ -529,9 +544,16 @@ public final class FeedbackService {
                     + target.item().label(),
                 null,
                 Map.of("merged", sources.stream().map(Feedback::id).toList())));
+    search.refresh(h, mergedIds(target, sources));
     Feedback merged = store.byId(h, target.id()).orElseThrow();
     listeners.forEach(l -> l.merged(h, actor, merged, sources));
     return merged;
+  }
+
+  private static List<Long> mergedIds(Feedback target, List<Feedback> sources) {
+    List<Long> ids = new ArrayList<>(sources.stream().map(Feedback::id).toList());
+    ids.add(target.id());
+    return ids;
   }
 
   private List<Feedback> mergeSources(Handle h, User actor, Feedback target, List<String> refs) {
@@ -649,6 +671,7 @@ public final class FeedbackService {
       texts.add(new FeedbackText(ids.get(i), rows.get(i).text()));
     }
     written(h, actor, product.id(), texts);
+    arrivals.arrived(h, product.id(), ids, rows.stream().map(FeedbackStore.Row::text).toList());
     Map<Long, List<String>> tags = new LinkedHashMap<>();
     for (int i = 0; i < drafts.size(); i++) {
       if (drafts.get(i).tags() != null && !drafts.get(i).tags().isEmpty()) {
@@ -668,6 +691,7 @@ public final class FeedbackService {
             null,
             Map.of("count", drafts.size(), "from", origin),
             true));
+    search.refresh(h, ids);
     return ids;
   }
 
@@ -693,6 +717,7 @@ public final class FeedbackService {
       throw new IllegalArgumentException("a sentiment score is from -1 to 1: " + score);
     }
     store.setSentiment(h, feedbackId, score);
+    search.refresh(h, feedbackId);
   }
 
   /** Puts feedback into a theme of its product (or none). */
@@ -703,85 +728,6 @@ public final class FeedbackService {
   /** Makes a theme of a product; {@code label} is made of its top terms. */
   public long createTheme(Handle h, long productId, String label, String terms) {
     return store.insertTheme(h, productId, label, null, terms, clock.instant());
-  }
-
-  // ---- Rules ------------------------------------------------------------------------------------
-
-  /**
-   * Checks a whole piece of feedback; an {@link Invalid} listing every broken rule at once. {@code
-   * self} is the feedback being changed (null when creating).
-   */
-  private Checked check(
-      Handle h, long workspaceId, long productId, FeedbackDraft d, Feedback self) {
-    Validation v = new Validation();
-    String text = d.text() == null ? null : d.text().strip();
-    v.text("text", text, MAX_TEXT);
-    String summary = d.summary() == null ? "" : d.summary().strip();
-    v.optionalText("summary", summary, MAX_SUMMARY)
-        .check("summary", summary.indexOf('\n') < 0, "must be one line");
-    if (summary.isEmpty() && text != null) {
-      summary = FeedbackDraft.summaryOf(text);
-    }
-    FeedbackSource source = FeedbackSource.OTHER;
-    if (d.source() != null && !d.source().isBlank()) {
-      source = FeedbackSource.find(d.source()).orElse(null);
-      v.check("source", source != null, "must be one of " + FeedbackSource.ids());
-    }
-    FeedbackStatus status = self == null ? FeedbackStatus.NEW : self.status();
-    if (d.status() != null && !d.status().isBlank()) {
-      status = FeedbackStatus.find(d.status()).orElse(null);
-      v.check("status", status != null, "must be new, triaged, linked or archived");
-    }
-    Long customer = d.customerId();
-    if (customer != null) {
-      boolean known =
-          customers.liveIn(h, workspaceId, customer).isPresent()
-              || (self != null && customer.equals(self.customerId()));
-      v.check("customer_id", known, "no customer " + customer + " in this workspace");
-    }
-    if (d.contactId() != null) {
-      if (customer == null) {
-        v.check("contact_id", false, "needs the customer_id of the customer the contact is at");
-      } else if (!v.has("customer_id")) {
-        java.util.Optional<Contact> contact = customers.contactOf(h, customer, d.contactId());
-        v.check("contact_id", contact.isPresent(), "is not a contact at that customer");
-      }
-    }
-    Instant now = clock.instant();
-    Instant happened = d.happenedAt() == null ? now : d.happenedAt();
-    v.check("happened_at", !happened.isAfter(now.plus(FUTURE_SLACK)), "must not be in the future");
-    v.check(
-        "importance",
-        d.importance() == null
-            || (d.importance() >= Importance.MIN && d.importance() <= Importance.MAX),
-        "must be 0 (not important), 1 (nice to have), 2 (important) or 3 (critical)");
-    String external =
-        d.externalId() == null || d.externalId().isBlank() ? null : d.externalId().strip();
-    v.optionalText("external_id", external, MAX_EXTERNAL_ID);
-    if (external != null && !v.has("external_id")) {
-      java.util.Optional<Feedback> other = store.byExternalId(h, productId, external);
-      v.check(
-          "external_id",
-          other.isEmpty() || (self != null && other.get().id() == self.id()),
-          other.map(o -> "is already the external id of " + o.key()).orElse(""));
-    }
-    List<String> tags = null;
-    if (d.tags() != null) {
-      tags = new ArrayList<>();
-      for (int i = 0; i < d.tags().size(); i++) {
-        try {
-          tags.add(TagService.normalize("tags[" + i + "]", d.tags().get(i)));
-        } catch (Invalid e) {
-          v.check("tags[" + i + "]", false, e.reasonFor("tags[" + i + "]"));
-        }
-      }
-    }
-    v.orThrow();
-    return new Checked(
-        summary,
-        new FeedbackStore.Row(
-            text, source, customer, d.contactId(), happened, status, d.importance(), external),
-        tags);
   }
 
   private static Map<String, Object> fields(String summary, FeedbackStore.Row r) {

@@ -70,6 +70,7 @@ public final class FeedbackStore {
         .bind("external", row.externalId())
         .bind("now", Rows.millis(now))
         .execute();
+    adjustCount(h, productId, row.status(), 1);
   }
 
   /** Inserts the rows of many new pieces of feedback (an import's) in one batch. */
@@ -101,9 +102,13 @@ public final class FeedbackStore {
           .add();
     }
     batch.execute();
+    Map<FeedbackStatus, Long> added = new java.util.EnumMap<>(FeedbackStatus.class);
+    rows.forEach(r -> added.merge(r.status(), 1L, Long::sum));
+    added.forEach((status, n) -> adjustCount(h, productId, status, n));
   }
 
   public void update(Handle h, long id, Row row) {
+    Counted before = counted(h, id);
     h.createUpdate(
             "UPDATE feedback SET text = :text, source = :source, customer_id = :customer,"
                 + " contact_id = :contact, happened_at = :happened, status = :status,"
@@ -118,20 +123,74 @@ public final class FeedbackStore {
         .bind("importance", row.importance())
         .bind("external", row.externalId())
         .execute();
+    recount(h, before, row.status());
   }
 
   public void setStatus(Handle h, long id, FeedbackStatus status) {
+    Counted before = counted(h, id);
     h.createUpdate("UPDATE feedback SET status = :status WHERE id = :id")
         .bind("id", id)
         .bind("status", status.id())
         .execute();
+    recount(h, before, status);
   }
 
   /** Marks {@code id} as merged into {@code target}, and archives it. */
   public void markDuplicate(Handle h, long id, long target) {
+    Counted before = counted(h, id);
     h.createUpdate("UPDATE feedback SET duplicate_of = :target, status = 'archived' WHERE id = :id")
         .bind("id", id)
         .bind("target", target)
+        .execute();
+    recount(h, before, FeedbackStatus.ARCHIVED);
+  }
+
+  // ---- The live count per status ----------------------------------------------------------------
+
+  /** A piece of feedback's product and status before a change, and whether it is live. */
+  private record Counted(long productId, String status, boolean live) {}
+
+  private static Counted counted(Handle h, long id) {
+    return h.createQuery(
+            "SELECT f.product_id, f.status, e.deleted_at FROM feedback f JOIN entity e"
+                + " ON e.id = f.id WHERE f.id = :id")
+        .bind("id", id)
+        .map(
+            (rs, ctx) -> {
+              long product = rs.getLong("product_id");
+              String status = rs.getString("status");
+              rs.getLong("deleted_at");
+              return new Counted(product, status, rs.wasNull());
+            })
+        .one();
+  }
+
+  /** Moves one live piece of feedback from the count of its old status to that of the new. */
+  private static void recount(Handle h, Counted before, FeedbackStatus now) {
+    if (before.live() && !before.status().equals(now.id())) {
+      FeedbackStatus.find(before.status())
+          .ifPresent(old -> adjustCount(h, before.productId(), old, -1));
+      adjustCount(h, before.productId(), now, 1);
+    }
+  }
+
+  /**
+   * Counts a piece of feedback in or out of its product's live feedback, when it is deleted ({@code
+   * -1}) or restored ({@code 1}).
+   */
+  public void countLive(Handle h, long id, int delta) {
+    Counted c = counted(h, id);
+    FeedbackStatus.find(c.status()).ifPresent(s -> adjustCount(h, c.productId(), s, delta));
+  }
+
+  private static void adjustCount(Handle h, long productId, FeedbackStatus status, long delta) {
+    h.createUpdate(
+            "INSERT INTO feedback_count (product_id, status, live) VALUES (:product, :status,"
+                + " :delta) ON CONFLICT (product_id, status) DO UPDATE SET live ="
+                + " feedback_count.live + :delta")
+        .bind("product", productId)
+        .bind("status", status.id())
+        .bind("delta", delta)
         .execute();
   }
 
@@ -258,14 +317,61 @@ public final class FeedbackStore {
     return q.map((rs, ctx) -> map(rs)).list();
   }
 
-  /** How many of a product's live feedback match. */
-  public long count(Handle h, long productId, FeedbackFilter filter) {
-    String sql = "SELECT COUNT(*) FROM entity e JOIN feedback f ON f.id = e.id" + where(filter);
-    return bind(h.createQuery(sql), productId, filter).mapTo(Long.class).one();
+  /**
+   * How many of a product's live feedback match, counted up to {@code cap}; exactly, from the kept
+   * counts, when only the status narrows it.
+   */
+  public long count(Handle h, long productId, FeedbackFilter filter, int cap) {
+    if (filter.equals(FeedbackFilter.ALL.withStatus(filter.status()))) {
+      return countByStatus(h, productId).get(filter.status());
+    }
+    String sql;
+    if (filter.tag() != null) {
+      // From the tag's items (few) rather than through the product's feedback in date order,
+      // testing each for the tag: SQLite keeps the written join order of CROSS JOIN.
+      sql =
+          "SELECT COUNT(*) FROM (SELECT 1 FROM tag tg CROSS JOIN entity_tag et CROSS JOIN"
+              + " feedback f CROSS JOIN entity e"
+              + where(
+                  new FeedbackFilter(
+                      filter.status(),
+                      filter.source(),
+                      filter.customerId(),
+                      null,
+                      filter.themeId(),
+                      filter.from(),
+                      filter.to(),
+                      filter.sentiment(),
+                      filter.q()))
+              + " AND tg.workspace_id = e.workspace_id AND tg.name = :tag AND et.tag_id = tg.id"
+              + " AND f.id = et.entity_id AND e.id = f.id LIMIT :cap) matching";
+    } else {
+      sql =
+          "SELECT COUNT(*) FROM (SELECT 1 FROM entity e JOIN feedback f ON f.id = e.id"
+              + where(filter)
+              + " LIMIT :cap) matching";
+    }
+    return bind(h.createQuery(sql), productId, filter).bind("cap", cap).mapTo(Long.class).one();
   }
 
-  /** How many of a product's live feedback have each status. */
+  /** How many of a product's live feedback have each status (kept in {@code feedback_count}). */
   public Map<FeedbackStatus, Long> countByStatus(Handle h, long productId) {
+    Map<FeedbackStatus, Long> out = new LinkedHashMap<>();
+    for (FeedbackStatus s : FeedbackStatus.values()) {
+      out.put(s, 0L);
+    }
+    h.createQuery("SELECT status, live FROM feedback_count WHERE product_id = :product")
+        .bind("product", productId)
+        .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("live")))
+        .forEach(en -> FeedbackStatus.find(en.getKey()).ifPresent(s -> out.put(s, en.getValue())));
+    return out;
+  }
+
+  /**
+   * How many of a product's live feedback have each status, counted over the rows: what {@link
+   * #countByStatus} must always equal (for tests and checks).
+   */
+  public Map<FeedbackStatus, Long> countByStatusOverRows(Handle h, long productId) {
     Map<FeedbackStatus, Long> out = new LinkedHashMap<>();
     for (FeedbackStatus s : FeedbackStatus.values()) {
       out.put(s, 0L);

@@ -51,7 +51,7 @@ public final class Portal {
             k.products(),
             k.clock(),
             "open".equalsIgnoreCase(System.getenv(MAILBOX_ENV)));
-    PortalThrottle throttle = new PortalThrottle(k.db(), store, limits, k.clock());
+    PortalThrottle throttle = new PortalThrottle(k.db(), limits, k.clock());
     IdeaInbox inbox = new IdeaInbox(k.products(), k.feedback());
     k.feedback().listen(new IdeaMerges(store, k.clock()));
     this.portal =

@@ -586,38 +586,4 @@ public final class PortalStore {
         .bind("value", value)
         .execute();
   }
-
-  // ---- Rate limits ------------------------------------------------------------------------------
-
-  public void recordAttempt(Handle h, String subject, Instant at) {
-    h.createUpdate("INSERT INTO portal_attempt (subject, at) VALUES (:subject, :at)")
-        .bind("subject", subject)
-        .bind("at", Rows.millis(at))
-        .execute();
-  }
-
-  public int attemptsSince(Handle h, String subject, Instant since) {
-    return h.createQuery(
-            "SELECT COUNT(*) FROM portal_attempt WHERE subject = :subject AND at >= :since")
-        .bind("subject", subject)
-        .bind("since", Rows.millis(since))
-        .mapTo(Integer.class)
-        .one();
-  }
-
-  public Optional<Instant> oldestAttemptSince(Handle h, String subject, Instant since) {
-    return h.createQuery(
-            "SELECT MIN(at) FROM portal_attempt WHERE subject = :subject AND at >= :since")
-        .bind("subject", subject)
-        .bind("since", Rows.millis(since))
-        .mapTo(Long.class)
-        .findOne()
-        .map(Instant::ofEpochMilli);
-  }
-
-  public void deleteAttemptsBefore(Handle h, Instant before) {
-    h.createUpdate("DELETE FROM portal_attempt WHERE at < :before")
-        .bind("before", Rows.millis(before))
-        .execute();
-  }
 }

@@ -1,10 +1,10 @@
 package io.hatrack.discovery.portal;
 
 import io.hatrack.kernel.RateLimited;
+import io.hatrack.kernel.auth.AttemptStore;
 import io.hatrack.kernel.auth.SecretTokens;
 import io.hatrack.kernel.db.Database;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +18,12 @@ import org.jdbi.v3.core.Handle;
  */
 final class PortalThrottle {
   private final Database db;
-  private final PortalStore store;
+  private final AttemptStore attempts = new AttemptStore(AttemptStore.Ledger.PORTAL);
   private final PortalLimits limits;
   private final Clock clock;
 
-  PortalThrottle(Database db, PortalStore store, PortalLimits limits, Clock clock) {
+  PortalThrottle(Database db, PortalLimits limits, Clock clock) {
     this.db = db;
-    this.store = store;
     this.limits = limits;
     this.clock = clock;
   }
@@ -38,39 +37,34 @@ final class PortalThrottle {
         h -> {
           Instant now = clock.instant();
           Instant since = now.minus(limits.window());
-          store.deleteAttemptsBefore(h, since);
+          attempts.deleteBefore(h, since);
           List<String> subjects = new ArrayList<>();
-          check(h, kind, subject(kind, productId, "ip", client), limits.perClient(kind), since);
+          check(h, kind, subject(kind, productId, "ip", client), limits.perClient(kind), now);
           subjects.add(subject(kind, productId, "ip", client));
           if (email != null) {
             String bymail = subject(kind, productId, "email", email);
-            check(h, kind, bymail, limits.perEmail(kind), since);
+            check(h, kind, bymail, limits.perEmail(kind), now);
             subjects.add(bymail);
           }
           for (String s : subjects) {
-            store.recordAttempt(h, s, now);
+            attempts.record(h, s, now);
           }
         });
   }
 
-  private void check(Handle h, PortalLimits.Kind kind, String subject, int max, Instant since) {
-    if (store.attemptsSince(h, subject, since) < max) {
-      return;
-    }
-    Instant now = clock.instant();
-    Instant oldest = store.oldestAttemptSince(h, subject, since).orElse(now);
-    Duration wait = Duration.between(now, oldest.plus(limits.window()));
-    if (wait.isNegative()) {
-      wait = Duration.ZERO;
-    }
-    long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-    throw new RateLimited(
-        "Too many "
-            + kind.plural()
-            + " in a short time. Please try again in "
-            + minutes
-            + (minutes == 1 ? " minute." : " minutes."),
-        wait);
+  private void check(Handle h, PortalLimits.Kind kind, String subject, int max, Instant now) {
+    attempts.refuseIfOver(
+        h,
+        subject,
+        max,
+        limits.window(),
+        now,
+        minutes ->
+            "Too many "
+                + kind.plural()
+                + " in a short time. Please try again in "
+                + AttemptStore.minutes(minutes)
+                + ".");
   }
 
   private static String subject(PortalLimits.Kind kind, long productId, String by, String who) {

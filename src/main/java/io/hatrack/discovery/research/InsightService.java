@@ -57,6 +57,7 @@ public final class InsightService {
   private final TagService tags;
   private final LinkService links;
   private final AuditLog audit;
+  private final InsightSearch search;
 
   /** What the insights take from the rest of Hatrack. */
   public record Parts(
@@ -65,7 +66,8 @@ public final class InsightService {
       ItemService items,
       TagService tags,
       LinkService links,
-      AuditLog audit) {}
+      AuditLog audit,
+      InsightSearch search) {}
 
   public InsightService(
       Parts parts,
@@ -79,6 +81,7 @@ public final class InsightService {
     this.tags = parts.tags();
     this.links = parts.links();
     this.audit = parts.audit();
+    this.search = parts.search();
     this.store = store;
     this.research = research;
     this.studies = studies;
@@ -123,6 +126,7 @@ public final class InsightService {
             "created the insight " + item.label(),
             null,
             Map.of("quote", quote)));
+    search.refresh(h, item.id());
     return store.byId(h, item.id()).orElseThrow();
   }
 
@@ -298,6 +302,7 @@ public final class InsightService {
                       "edited the insight " + before.item().label(),
                       was,
                       now));
+          search.refresh(h, before.id());
           return store.byId(h, before.id()).orElseThrow();
         });
   }
@@ -317,6 +322,7 @@ public final class InsightService {
                       "deleted the insight " + access.item().label(),
                       Map.of("title", access.item().title()),
                       null));
+          search.refresh(h, access.id());
         });
   }
 
@@ -333,6 +339,7 @@ public final class InsightService {
                   "restored the insight " + item.label(),
                   null,
                   Map.of("title", item.title())));
+          search.refresh(h, item.id());
           return store.byId(h, item.id()).orElseThrow();
         });
   }

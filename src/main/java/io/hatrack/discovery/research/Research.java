@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.demo.DemoSeed;
+import io.hatrack.kernel.search.SearchService;
 import io.hatrack.kernel.web.Html;
 import io.hatrack.kernel.web.ItemPanels;
 import io.hatrack.kernel.web.ItemRepresentations;
@@ -38,8 +39,11 @@ public final class Research {
   private final SessionService sessions;
   private final InsightService insights;
 
-  public Research(Kernel k, ItemKinds kinds) {
+  /** Research, whose insights {@code search} finds (registered there as a source). */
+  public Research(Kernel k, ItemKinds kinds, SearchService search) {
     this.kernel = k;
+    InsightSearch documents = new InsightSearch(search.index());
+    search.register(documents);
     kinds.register(new ItemKind(StudyService.KIND, "Study", "discovery/research"));
     kinds.register(new ItemKind(InsightService.KIND, "Insight", "discovery/insights"));
     ResearchStore store = new ResearchStore();
@@ -53,7 +57,8 @@ public final class Research {
                 k.items(),
                 k.collaboration().tags(),
                 k.collaboration().links(),
-                k.audit()),
+                k.audit(),
+                documents),
             new InsightStore(),
             store,
             studies,

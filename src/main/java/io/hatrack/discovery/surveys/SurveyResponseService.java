@@ -4,9 +4,9 @@ import io.hatrack.kernel.Conflict;
 import io.hatrack.kernel.Cursor;
 import io.hatrack.kernel.Forbidden;
 import io.hatrack.kernel.NotFound;
-import io.hatrack.kernel.RateLimited;
 import io.hatrack.kernel.Slice;
 import io.hatrack.kernel.Validation;
+import io.hatrack.kernel.auth.AttemptStore;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.SecretTokens;
 import io.hatrack.kernel.auth.User;
@@ -39,6 +39,7 @@ public final class SurveyResponseService {
 
   private final Database db;
   private final SurveyStore store;
+  private final AttemptStore attempts = new AttemptStore(AttemptStore.Ledger.SURVEY);
   private final SurveyService surveys;
   private final Clock clock;
   private final Limit limit;
@@ -229,18 +230,18 @@ public final class SurveyResponseService {
           String subject =
               SecretTokens.hash(
                   "survey:" + productSlug + "/" + code + ":" + (client == null ? "" : client));
-          store.deleteAttemptsBefore(h, since);
-          if (store.attemptsSince(h, subject, since) >= limit.submissions()) {
-            Instant oldest = store.oldestAttemptSince(h, subject, since).orElse(now);
-            Duration wait = Duration.between(now, oldest.plus(limit.window()));
-            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            throw new RateLimited(
-                "Too many answers from your address in a short time. Try again in "
-                    + minutes
-                    + (minutes == 1 ? " minute." : " minutes."),
-                wait.isNegative() ? Duration.ZERO : wait);
-          }
-          store.recordAttempt(h, subject, now);
+          attempts.deleteBefore(h, since);
+          attempts.refuseIfOver(
+              h,
+              subject,
+              limit.submissions(),
+              limit.window(),
+              now,
+              minutes ->
+                  "Too many answers from your address in a short time. Try again in "
+                      + AttemptStore.minutes(minutes)
+                      + ".");
+          attempts.record(h, subject, now);
         });
   }
 

@@ -446,38 +446,4 @@ public final class SurveyStore {
         .mapTo(Long.class)
         .one();
   }
-
-  // ---- Public submissions, for the rate limit ---------------------------------------------------
-
-  public void recordAttempt(Handle h, String subject, Instant at) {
-    h.createUpdate("INSERT INTO survey_attempt (subject, at) VALUES (:subject, :at)")
-        .bind("subject", subject)
-        .bind("at", Rows.millis(at))
-        .execute();
-  }
-
-  public int attemptsSince(Handle h, String subject, Instant since) {
-    return h.createQuery(
-            "SELECT COUNT(*) FROM survey_attempt WHERE subject = :subject AND at >= :since")
-        .bind("subject", subject)
-        .bind("since", Rows.millis(since))
-        .mapTo(Integer.class)
-        .one();
-  }
-
-  public Optional<Instant> oldestAttemptSince(Handle h, String subject, Instant since) {
-    return h.createQuery(
-            "SELECT MIN(at) FROM survey_attempt WHERE subject = :subject AND at >= :since")
-        .bind("subject", subject)
-        .bind("since", Rows.millis(since))
-        .mapTo(Long.class)
-        .findOne()
-        .map(Instant::ofEpochMilli);
-  }
-
-  public void deleteAttemptsBefore(Handle h, Instant before) {
-    h.createUpdate("DELETE FROM survey_attempt WHERE at < :before")
-        .bind("before", Rows.millis(before))
-        .execute();
-  }
 }

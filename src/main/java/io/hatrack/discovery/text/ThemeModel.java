@@ -295,6 +295,11 @@ public final class ThemeModel {
     return out;
   }
 
+  /** The analysed texts, for {@link ThemeIndex}. */
+  ThemeCorpus corpus() {
+    return corpus;
+  }
+
   /** The options this model was made with. */
   public Options options() {
     return options;

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
  * down password guessing without locking anyone out for long.
  */
 public final class LoginThrottle {
-  private final LoginAttemptStore attempts;
+  private final AttemptStore attempts;
   private final Clock clock;
   private final Duration window;
   private final int perAccount;
@@ -24,7 +24,7 @@ public final class LoginThrottle {
    * @param perClient failures allowed per client address within the window
    */
   public LoginThrottle(
-      LoginAttemptStore attempts, Clock clock, Duration window, int perAccount, int perClient) {
+      AttemptStore attempts, Clock clock, Duration window, int perAccount, int perClient) {
     this.attempts = attempts;
     this.clock = clock;
     this.window = window;
@@ -34,31 +34,21 @@ public final class LoginThrottle {
 
   /** Throws {@link RateLimited} when either the account or the client has failed too often. */
   public void check(Handle h, String email, String client) {
-    Instant since = clock.instant().minus(window);
-    refuseIfOver(h, accountSubject(email), perAccount, since);
-    refuseIfOver(h, clientSubject(client), perClient, since);
+    Instant now = clock.instant();
+    attempts.refuseIfOver(
+        h, accountSubject(email), perAccount, window, now, LoginThrottle::refusal);
+    attempts.refuseIfOver(h, clientSubject(client), perClient, window, now, LoginThrottle::refusal);
   }
 
-  private void refuseIfOver(Handle h, String subject, int limit, Instant since) {
-    if (attempts.failuresSince(h, subject, since) >= limit) {
-      Instant oldest = attempts.oldestSince(h, subject, since).orElse(clock.instant());
-      Duration wait = Duration.between(clock.instant(), oldest.plus(window));
-      long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-      throw new RateLimited(
-          "Too many failed sign-ins. Try again in "
-              + minutes
-              + " minute"
-              + (minutes == 1 ? "" : "s")
-              + ".",
-          wait.isNegative() ? Duration.ZERO : wait);
-    }
+  private static String refusal(long minutes) {
+    return "Too many failed sign-ins. Try again in " + AttemptStore.minutes(minutes) + ".";
   }
 
   public void recordFailure(Handle h, String email, String client) {
     Instant now = clock.instant();
     attempts.deleteBefore(h, now.minus(window));
-    attempts.recordFailure(h, accountSubject(email), now);
-    attempts.recordFailure(h, clientSubject(client), now);
+    attempts.record(h, accountSubject(email), now);
+    attempts.record(h, clientSubject(client), now);
   }
 
   public void recordSuccess(Handle h, String email) {

@@ -95,6 +95,9 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** How much of the database file each reader maps into memory. */
+  static final long READER_MMAP_BYTES = Long.getLong("hatrack.sqlite.mmap", 1L << 30);
+
   private static DataSource sqlite(String jdbcUrl, boolean forWriting) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -109,6 +112,11 @@ public final class Database implements AutoCloseable {
     config.setCacheSize(forWriting ? -64_000 : -8_000);
     if (forWriting) {
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    } else {
+      // Readers map the file instead of copying its pages into each connection's cache: a
+      // search over a million documents touches more pages than 8 MB hold, and mapped pages are
+      // the operating system's file cache, shared by every reader, not extra heap or cache.
+      config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(READER_MMAP_BYTES));
     }
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl(jdbcUrl);

@@ -14,6 +14,7 @@ public enum Dialect {
           "blob", "BLOB",
           "search_doc_pk", "INTEGER PRIMARY KEY",
           "search_index", SearchSchema.SQLITE,
+          "search_vocab", SearchSchema.SQLITE_VOCABULARY,
           "without_rowid", "WITHOUT ROWID")),
   POSTGRESQL(
       Map.of(
@@ -21,6 +22,7 @@ public enum Dialect {
           "blob", "BYTEA",
           "search_doc_pk", "BIGINT PRIMARY KEY",
           "search_index", SearchSchema.POSTGRESQL,
+          "search_vocab", SearchSchema.POSTGRESQL_VOCABULARY,
           "without_rowid", ""));
 
   private final Map<String, String> placeholders;

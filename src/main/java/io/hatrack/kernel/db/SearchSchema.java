@@ -44,4 +44,14 @@ final class SearchSchema {
       ) STORED;
       CREATE INDEX search_doc_vector ON search_doc USING GIN (search_vector);
       """;
+
+  /**
+   * The words of the FTS5 index, each once (migration V18): a prefix search reads the words it
+   * stands for from here.
+   */
+  static final String SQLITE_VOCABULARY =
+      "CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, row);";
+
+  /** PostgreSQL expands prefixes inside its own index; nothing to create. */
+  static final String POSTGRESQL_VOCABULARY = "SELECT 1;";
 }

@@ -8,11 +8,12 @@ import org.jdbi.v3.core.Handle;
 /**
  * Search on PostgreSQL: the generated {@code search_vector} column of {@code search_doc} (English
  * stemming, title weighted A and body B) with its GIN index (migration V15), ranked by ts_rank and
- * highlighted by ts_headline for the hits of the page only. Each term of the query becomes its own
- * {@code websearch_to_tsquery} (a prefix its own {@code to_tsquery} of letters and digits), bound
- * as a parameter, so no input can make the query fail to parse.
+ * highlighted by ts_headline for the hits of the page only; like SQLite, it ranks only the most
+ * recent matches (see {@link SearchDocStore}). Each term of the query becomes its own {@code
+ * websearch_to_tsquery} (a prefix its own {@code to_tsquery} of letters and digits), bound as a
+ * parameter, so no input can make the query fail to parse.
  */
-final class PostgresSearchStore extends SearchDocStore {
+final class PostgresSearchStore extends SearchDocStore<PostgresSearchStore.Match> {
   private static final String SNIPPET_OPTIONS =
       "StartSel="
           + Highlights.OPEN
@@ -28,48 +29,89 @@ final class PostgresSearchStore extends SearchDocStore {
     return "translate(" + column + ", '<>', chr(3) || chr(4))";
   }
 
+  /** A parsed query as a tsquery expression over bound parameters, and those parameters. */
+  record Match(String tsquery, Map<String, Object> terms) {}
+
   @Override
-  public Found search(Handle h, SearchQuery query, SearchFilter filter, int offset, int limit) {
-    if (filter.productIds().isEmpty()) {
-      return new Found(List.of(), 0);
-    }
+  Match prepare(Handle h, SearchQuery query) {
     Map<String, Object> terms = new LinkedHashMap<>();
-    String tsquery = tsquery(query, terms);
+    return new Match(tsquery(query, terms), terms);
+  }
+
+  @Override
+  List<Long> newest(Handle h, Match m, SearchFilter filter, int cap) {
     Where where = where(filter);
-    record Row(SearchHit hit, long total) {}
-    List<Row> rows =
-        h.createQuery(
-                "SELECT "
-                    + HIT_COLUMNS
-                    + ", r.score, r.total, ts_headline('english', "
-                    + headlineText("d.title")
-                    + ", r.query, :title_options) AS title_marked, ts_headline('english', "
-                    + headlineText("d.body")
-                    + ", r.query, :snippet_options) AS snippet_marked FROM (SELECT d.id, q.query,"
-                    + " ts_rank(d.search_vector, q.query) AS score, LEAST(COUNT(*) OVER (), "
-                    + COUNT_LIMIT
-                    + ") AS total"
-                    + " FROM search_doc d JOIN (SELECT "
-                    + tsquery
-                    + " AS query) q ON d.search_vector @@ q.query"
-                    + where.joins()
-                    + " WHERE TRUE"
-                    + where.conditions()
-                    + " ORDER BY score DESC, d.id LIMIT :limit OFFSET :offset) r"
-                    + " JOIN search_doc d ON d.id = r.id"
-                    + HIT_JOINS
-                    + " ORDER BY r.score DESC, r.id")
-            .bindMap(terms)
-            .bindList("products", filter.productIds())
-            .bindMap(where.params())
-            .bind("title_options", TITLE_OPTIONS)
-            .bind("snippet_options", SNIPPET_OPTIONS)
-            .bind("limit", limit)
-            .bind("offset", offset)
-            .map((rs, ctx) -> new Row(hit(rs, rs.getDouble("score")), rs.getLong("total")))
-            .list();
-    return new Found(
-        rows.stream().map(Row::hit).toList(), rows.isEmpty() ? 0 : rows.get(0).total());
+    return h.createQuery(
+            "SELECT d.id FROM search_doc d"
+                + where.joins()
+                + " WHERE d.search_vector @@ "
+                + m.tsquery()
+                + where.conditions()
+                + " ORDER BY d.id DESC LIMIT :cap")
+        .bindMap(m.terms())
+        .bindList("products", filter.productIds())
+        .bindMap(where.params())
+        .bind("cap", cap)
+        .mapTo(Long.class)
+        .list();
+  }
+
+  @Override
+  long nthNewest(Handle h, Match m, List<Long> productIds, int n) {
+    return h.createQuery(
+            "SELECT d.id FROM search_doc d WHERE d.search_vector @@ "
+                + m.tsquery()
+                + " AND d.product_id IN (<products>) ORDER BY d.id DESC LIMIT 1 OFFSET :skip")
+        .bindMap(m.terms())
+        .bindList("products", productIds)
+        .bind("skip", n - 1)
+        .mapTo(Long.class)
+        .findOne()
+        .orElse(0L);
+  }
+
+  @Override
+  Map<Long, Double> ranked(Handle h, Match m, long floor, List<Long> candidates) {
+    Map<Long, Double> ranked = new LinkedHashMap<>();
+    if (candidates.isEmpty()) {
+      return ranked;
+    }
+    h.createQuery(
+            "SELECT d.id, ts_rank(d.search_vector, "
+                + m.tsquery()
+                + ") AS score FROM search_doc d WHERE d.id IN (<ids>)"
+                + " ORDER BY score DESC, d.id DESC")
+        .bindMap(m.terms())
+        .bindList("ids", candidates)
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getDouble(2)))
+        .forEach(e -> ranked.put(e.getKey(), e.getValue()));
+    return ranked;
+  }
+
+  @Override
+  List<SearchHit> hits(Handle h, Match m, List<Long> ids, Map<Long, Double> scores) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery(
+            "SELECT "
+                + HIT_COLUMNS
+                + ", ts_headline('english', "
+                + headlineText("d.title")
+                + ", q.query, :title_options) AS title_marked, ts_headline('english', "
+                + headlineText("d.body")
+                + ", q.query, :snippet_options) AS snippet_marked FROM search_doc d"
+                + " CROSS JOIN (SELECT "
+                + m.tsquery()
+                + " AS query) q"
+                + HIT_JOINS
+                + " WHERE d.id IN (<ids>)")
+        .bindMap(m.terms())
+        .bindList("ids", ids)
+        .bind("title_options", TITLE_OPTIONS)
+        .bind("snippet_options", SNIPPET_OPTIONS)
+        .map((rs, ctx) -> hit(rs, scores.getOrDefault(rs.getLong("id"), 0.0)))
+        .list();
   }
 
   /**

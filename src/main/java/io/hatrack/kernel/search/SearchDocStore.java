@@ -3,28 +3,64 @@ package io.hatrack.kernel.search;
 import io.hatrack.kernel.db.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The SQL both indexes share: writing {@code search_doc} (the databases derive their full-text
- * index from it) and the filters of a search, which are plain columns and joins on either.
+ * index from it), the filters of a search, which are plain columns and joins on either, and the
+ * order of a search's hits.
+ *
+ * <p>A search ranks by relevance only the most recent matches (a recency-bounded ranking), so that
+ * its cost does not grow with the number of documents that match: the {@link
+ * SearchIndex#COUNT_LIMIT} newest matches that pass the filters are the candidates (their number is
+ * the total), and of those the ones among the {@link #RANK_WINDOW} newest documents of the reader's
+ * products that match the query's words are ranked, best first. Older candidates follow, newest
+ * first. With 1,000 matches or fewer and no filters, every match is ranked.
+ *
+ * @param <M> the database's form of a query, prepared once per search
  */
-abstract class SearchDocStore implements SearchIndex {
+abstract class SearchDocStore<M> implements SearchIndex {
+  /** How many of the newest documents matching the words a search ranks at most. */
+  static final int RANK_WINDOW = 2_000;
+
+  private static final String UPSERT =
+      "INSERT INTO search_doc (id, product_id, kind, title, body, source, customer_id, status,"
+          + " sentiment, happened_at) VALUES (:id, :product, :kind, :title, :body, :source,"
+          + " :customer, :status, :sentiment, :at) ON CONFLICT (id) DO UPDATE SET product_id ="
+          + " excluded.product_id, kind = excluded.kind, title = excluded.title, body ="
+          + " excluded.body, source = excluded.source, customer_id = excluded.customer_id, status"
+          + " = excluded.status, sentiment = excluded.sentiment, happened_at = excluded.happened_at";
 
   @Override
   public void put(Handle h, SearchDoc doc) {
-    h.createUpdate(
-            "INSERT INTO search_doc (id, product_id, kind, title, body, source, customer_id,"
-                + " status, sentiment, happened_at) VALUES (:id, :product, :kind, :title, :body,"
-                + " :source, :customer, :status, :sentiment, :at) ON CONFLICT (id) DO UPDATE SET"
-                + " product_id = excluded.product_id, kind = excluded.kind, title = excluded.title,"
-                + " body = excluded.body, source = excluded.source, customer_id ="
-                + " excluded.customer_id, status = excluded.status, sentiment ="
-                + " excluded.sentiment, happened_at = excluded.happened_at")
+    bind(h.createUpdate(UPSERT), doc).execute();
+  }
+
+  @Override
+  public void putAll(Handle h, List<SearchDoc> docs) {
+    if (docs.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = h.prepareBatch(UPSERT);
+    for (SearchDoc doc : docs) {
+      bind(batch, doc).add();
+    }
+    batch.execute();
+  }
+
+  private static <T extends SqlStatement<T>> T bind(T statement, SearchDoc doc) {
+    return statement
         .bind("id", doc.id())
         .bind("product", doc.productId())
         .bind("kind", doc.kind())
@@ -34,9 +70,70 @@ abstract class SearchDocStore implements SearchIndex {
         .bind("customer", doc.customerId())
         .bind("status", doc.status())
         .bind("sentiment", doc.sentiment())
-        .bind("at", Rows.millis(doc.happenedAt()))
-        .execute();
+        .bind("at", Rows.millis(doc.happenedAt()));
   }
+
+  @Override
+  public Found search(Handle h, SearchQuery query, SearchFilter filter, int offset, int limit) {
+    if (filter.productIds().isEmpty()) {
+      return new Found(List.of(), 0);
+    }
+    M match = prepare(h, query);
+    List<Long> candidates = newest(h, match, filter, COUNT_LIMIT);
+    if (candidates.isEmpty() || offset >= candidates.size()) {
+      return new Found(List.of(), candidates.size());
+    }
+    long floor =
+        Math.max(
+            candidates.get(candidates.size() - 1),
+            nthNewest(h, match, filter.productIds(), RANK_WINDOW));
+    List<Long> inWindow = candidates.stream().filter(id -> id >= floor).toList();
+    Map<Long, Double> ranked = ranked(h, match, floor, inWindow);
+    Set<Long> candidateSet = new HashSet<>(candidates);
+    List<Long> order = new ArrayList<>(candidates.size());
+    Map<Long, Double> scores = new HashMap<>();
+    ranked.forEach(
+        (id, score) -> {
+          if (candidateSet.contains(id)) {
+            order.add(id);
+            scores.put(id, score);
+          }
+        });
+    for (long id : candidates) {
+      if (!scores.containsKey(id)) {
+        order.add(id);
+        scores.put(id, 0.0);
+      }
+    }
+    List<Long> page = order.subList(offset, Math.min(order.size(), offset + limit));
+    Map<Long, SearchHit> hits = new HashMap<>();
+    for (SearchHit hit : hits(h, match, page, scores)) {
+      hits.put(hit.id(), hit);
+    }
+    return new Found(
+        page.stream().map(hits::get).filter(Objects::nonNull).toList(), candidates.size());
+  }
+
+  /** The query in the database's form. */
+  abstract M prepare(Handle h, SearchQuery query);
+
+  /** The ids of the newest documents that match and pass the filter, newest first, at most cap. */
+  abstract List<Long> newest(Handle h, M match, SearchFilter filter, int cap);
+
+  /**
+   * The id of the {@code n}-th newest document of these products that matches the query's words
+   * (live or not), or 0 when fewer match.
+   */
+  abstract long nthNewest(Handle h, M match, List<Long> productIds, int n);
+
+  /**
+   * The relevance of the documents from id {@code floor} on that match the query's words, best
+   * first (at least the {@code candidates}, which match and are at or above the floor).
+   */
+  abstract Map<Long, Double> ranked(Handle h, M match, long floor, List<Long> candidates);
+
+  /** The hits of these documents, highlighted, in any order. */
+  abstract List<SearchHit> hits(Handle h, M match, List<Long> ids, Map<Long, Double> scores);
 
   @Override
   public void remove(Handle h, long id) {
@@ -57,6 +154,16 @@ abstract class SearchDocStore implements SearchIndex {
   @Override
   public List<Long> products(Handle h) {
     return h.createQuery("SELECT id FROM product ORDER BY id").mapTo(Long.class).list();
+  }
+
+  @Override
+  public boolean has(Handle h, long productId, String kind) {
+    return h.createQuery(
+            "SELECT EXISTS (SELECT 1 FROM search_doc WHERE product_id = :product AND kind = :kind)")
+        .bind("product", productId)
+        .bind("kind", kind)
+        .mapTo(Boolean.class)
+        .one();
   }
 
   @Override

@@ -20,6 +20,12 @@ public interface SearchIndex {
   /** Adds the document, or replaces the one with its id. */
   void put(Handle h, SearchDoc doc);
 
+  /**
+   * Adds or replaces many documents at once (a bulk import's), in batches rather than one statement
+   * after another.
+   */
+  void putAll(Handle h, List<SearchDoc> docs);
+
   /** Removes the document with this id, if there is one. */
   void remove(Handle h, long id);
 
@@ -28,6 +34,9 @@ public interface SearchIndex {
 
   /** Every product there is, for rebuilding the whole index. */
   List<Long> products(Handle h);
+
+  /** Whether the index holds any document of this kind in the product. */
+  boolean has(Handle h, long productId, String kind);
 
   /** How many documents the index holds in all. */
   long size(Handle h);

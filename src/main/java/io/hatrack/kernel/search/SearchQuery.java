@@ -3,6 +3,8 @@ package io.hatrack.kernel.search;
 import io.hatrack.kernel.Invalid;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,6 +140,51 @@ public record SearchQuery(List<List<Term>> groups, List<Term> excluded) {
    * terms hold only letters and digits), groups in brackets joined by AND, exclusions by NOT.
    */
   public String fts5() {
+    return fts5(Map.of());
+  }
+
+  /**
+   * The query in FTS5's syntax with each prefix in {@code expansions} (a one-word prefix term's
+   * word, lower case) replaced by the indexed words it stands for, joined by OR: the same matches,
+   * without FTS5 merging the lists of every word that starts so on each use.
+   */
+  public String fts5(Map<String, List<String>> expansions) {
+    StringBuilder out = new StringBuilder(groupsFts5(expansions, false));
+    for (Term term : excluded) {
+      out.append(" NOT ").append(fts5(term, expansions, false));
+    }
+    return out.toString();
+  }
+
+  /**
+   * What the ranking reads, in FTS5's syntax: the words of every group (a phrase's words joined by
+   * AND rather than as a phrase), without the exclusions. It matches whatever {@link #fts5} does
+   * and more, and weighing single words spares BM25 counting the documents of each phrase.
+   */
+  public String fts5Words(Map<String, List<String>> expansions) {
+    return groupsFts5(expansions, true);
+  }
+
+  /** The words typed with a star as one-word terms, lower case: the prefixes to expand. */
+  public List<String> prefixes() {
+    List<String> out = new ArrayList<>();
+    for (List<Term> group : groups) {
+      group.forEach(t -> addPrefix(t, out));
+    }
+    excluded.forEach(t -> addPrefix(t, out));
+    return out;
+  }
+
+  private static void addPrefix(Term t, List<String> out) {
+    if (t.prefix() && t.words().size() == 1) {
+      String word = t.words().get(0).toLowerCase(Locale.ROOT);
+      if (!out.contains(word)) {
+        out.add(word);
+      }
+    }
+  }
+
+  private String groupsFts5(Map<String, List<String>> expansions, boolean words) {
     StringBuilder out = new StringBuilder();
     for (List<Term> group : groups) {
       if (out.length() > 0) {
@@ -145,19 +192,34 @@ public record SearchQuery(List<List<Term>> groups, List<Term> excluded) {
       }
       out.append('(');
       for (int t = 0; t < group.size(); t++) {
-        out.append(t > 0 ? " OR " : "").append(fts5(group.get(t)));
+        out.append(t > 0 ? " OR " : "").append(fts5(group.get(t), expansions, words));
       }
       out.append(')');
-    }
-    for (Term term : excluded) {
-      out.append(" NOT ").append(fts5(term));
     }
     return out.toString();
   }
 
-  private static String fts5(Term term) {
-    String quoted = "\"" + String.join(" ", term.words()).replace("\"", "\"\"") + "\"";
+  private static String fts5(Term term, Map<String, List<String>> expansions, boolean words) {
+    if (term.prefix() && term.words().size() == 1) {
+      List<String> terms = expansions.get(term.words().get(0).toLowerCase(Locale.ROOT));
+      if (terms != null && !terms.isEmpty()) {
+        return "(" + String.join(" OR ", terms.stream().map(SearchQuery::quoted).toList()) + ")";
+      }
+    }
+    if (words && term.words().size() > 1) {
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < term.words().size(); i++) {
+        boolean last = i == term.words().size() - 1;
+        parts.add(quoted(term.words().get(i)) + (last && term.prefix() ? " *" : ""));
+      }
+      return "(" + String.join(" AND ", parts) + ")";
+    }
+    String quoted = quoted(String.join(" ", term.words()));
     return term.prefix() ? quoted + " *" : quoted;
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text.replace("\"", "\"\"") + "\"";
   }
 
   /** The query as it reads once normalised, e.g. {@code pay* ("saved cards" OR wallet) -apple}. */

@@ -288,14 +288,23 @@ public final class SearchService {
   }
 
   /**
-   * Builds the index when it is empty while there are products: the first start after the search
-   * arrived, or after restoring a backup taken before. Returns whether it did.
+   * Indexes, in each product, the kinds of item the index holds no document of: everything on the
+   * first start after the search arrived or after restoring a backup taken before it, and a kind
+   * that joined the index later (feedback and insights came after work items) on the first start
+   * after it did. Returns whether it indexed anything.
    */
   public boolean reindexIfEmpty() {
-    if (sources.isEmpty() || db.read(h -> index.size(h) > 0 || index.products(h).isEmpty())) {
+    if (sources.isEmpty()) {
       return false;
     }
-    long documents = reindexAll();
+    long documents = 0;
+    for (long productId : db.read(index::products)) {
+      List<SearchSource> missing =
+          db.read(h -> sources.stream().filter(s -> !index.has(h, productId, s.kind())).toList());
+      if (!missing.isEmpty()) {
+        documents += db.tx(h -> reindex(h, productId, missing));
+      }
+    }
     if (documents > 0) {
       log.info("built the search index: {} documents", documents);
     }
@@ -303,9 +312,13 @@ public final class SearchService {
   }
 
   private long reindex(Handle h, long productId) {
-    index.removeAll(h, productId, sources.stream().map(SearchSource::kind).toList());
+    return reindex(h, productId, sources);
+  }
+
+  private long reindex(Handle h, long productId, List<SearchSource> which) {
+    index.removeAll(h, productId, which.stream().map(SearchSource::kind).toList());
     long[] count = {0};
-    for (SearchSource source : sources) {
+    for (SearchSource source : which) {
       source.documents(
           h,
           productId,

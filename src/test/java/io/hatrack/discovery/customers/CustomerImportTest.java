@@ -224,7 +224,8 @@ class CustomerImportTest {
         team,
         "name,segmnet\nAcme,SMB\n",
         "line 1, column segmnet: is not a column Hatrack knows; the columns are name,"
-            + " external_id, segment, plan, tier, arr, mrr, domain, notes (website for domain)");
+            + " external_id, segment, plan, tier, arr, mrr, domain, notes, contact_name,"
+            + " contact_email, contact_role (website for domain, contact for contact_name)");
   }
 
   @Test
@@ -274,5 +275,57 @@ class CustomerImportTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> imports(app).confirm(team.owner(), ws, staged.stagedId()))
         .isInstanceOf(io.hatrack.kernel.NotFound.class);
+  }
+
+  private List<Contact> contactsOf(TestApp app, Team team, String name) {
+    Customer c =
+        customers(app, team).stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    return app.app().discovery().customers().contacts(team.owner(), Long.toString(c.id()));
+  }
+
+  @Test
+  void aRowsContactIsAddedOnceAndAnotherAddressAddsAnotherContact(TestApp app) {
+    Team team = team(app);
+    String file =
+        """
+        name,external_id,Contact,Contact Email,contact_role
+        Brightwave Retail,CRM-1,Lena Fischer,lena@brightwave.example,Head of Payments
+        Fable Kids,CRM-2,,,
+        """;
+
+    CustomerImport.Report first = run(app, team, file, false);
+    CustomerImport.Report again = run(app, team, file, false);
+    CustomerImport.Report more =
+        run(
+            app,
+            team,
+            "name,external_id,contact_name,contact_email\n"
+                + "Brightwave Retail,CRM-1,Lena F.,LENA@brightwave.example\n"
+                + "Fable Kids,CRM-2,Tom Berg,tom@fable.example\n",
+            false);
+
+    assertThat(first.counts()).isEqualTo("2 created, 0 updated, 0 unchanged");
+    assertThat(first.preview().get(0).contact()).isEqualTo("Lena Fischer");
+    assertThat(again.counts()).isEqualTo("0 created, 0 updated, 2 unchanged");
+    assertThat(more.counts()).isEqualTo("0 created, 1 updated, 1 unchanged");
+    List<Contact> lena = contactsOf(app, team, "Brightwave Retail");
+    assertThat(lena).hasSize(1);
+    assertThat(lena.get(0).email()).isEqualTo("lena@brightwave.example");
+    assertThat(lena.get(0).role()).isEqualTo("Head of Payments");
+    assertThat(contactsOf(app, team, "Fable Kids"))
+        .extracting(Contact::name)
+        .containsExactly("Tom Berg");
+  }
+
+  @Test
+  void aContactWithABadAddressRefusesTheFileNamingItsLineAndColumn(TestApp app) {
+    Team team = team(app);
+
+    refused(
+        app,
+        team,
+        "name,contact_name,Contact Email\nGood,Ann,ann@good.example\nBad,Bob,bob-at-bad\n",
+        "line 3, column Contact Email: must be an e-mail address such as lena@brightwave.com");
+    assertThat(customers(app, team)).isEmpty();
   }
 }

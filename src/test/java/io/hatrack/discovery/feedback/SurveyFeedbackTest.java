@@ -10,6 +10,8 @@ import io.hatrack.discovery.surveys.ResponseInput;
 import io.hatrack.discovery.surveys.Survey;
 import io.hatrack.discovery.surveys.SurveyDraft;
 import io.hatrack.kernel.Invalid;
+import io.hatrack.kernel.search.SearchHit;
+import io.hatrack.kernel.search.SearchService;
 import io.hatrack.testing.Fixtures;
 import io.hatrack.testing.Fixtures.Team;
 import io.hatrack.testing.OnEveryDatabase;
@@ -85,6 +87,24 @@ class SurveyFeedbackTest {
     assertThat(f.status()).isEqualTo(FeedbackStatus.NEW);
     assertThat(f.item().createdBy()).isEqualTo(team.owner().id());
     assertThat(f.externalId()).startsWith("survey-response-");
+    SearchService.Request search =
+        new SearchService.Request(
+            "payouts",
+            team.product().slug(),
+            "feedback",
+            "survey",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    assertThat(app.app().search().search(team.owner(), search).slice().items())
+        .extracting(SearchHit::id)
+        .containsExactly(f.id());
   }
 
   @Test

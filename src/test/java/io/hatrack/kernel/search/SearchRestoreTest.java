@@ -12,6 +12,7 @@ import io.hatrack.testing.TestApp;
 import io.hatrack.testing.TestDatabase;
 import io.hatrack.testing.TestDatabases;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +31,34 @@ class SearchRestoreTest {
     return app.accounts().byEmail(DemoStory.LOGIN_EMAIL).orElseThrow();
   }
 
+  /** Every hit of a search in the demo's Checkout product, page after page, best first. */
   private static List<Long> found(TestApp app, String q) {
-    return app
-        .app()
-        .search()
-        .search(ana(app), SearchService.Request.of(q).inProduct("checkout"))
-        .slice()
-        .items()
-        .stream()
-        .map(SearchHit::id)
-        .toList();
+    List<Long> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      SearchService.Results page =
+          app.app()
+              .search()
+              .search(
+                  ana(app),
+                  new SearchService.Request(
+                      q,
+                      "checkout",
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      cursor,
+                      SearchService.MAX_LIMIT));
+      page.slice().items().forEach(hit -> ids.add(hit.id()));
+      cursor = page.slice().nextCursor();
+    } while (cursor != null);
+    return ids;
   }
 
   @Test

@@ -486,4 +486,65 @@ class SearchServiceTest {
         .extracting(SearchHit::id)
         .doesNotContainAnyElementsOf(second.items().stream().map(SearchHit::id).toList());
   }
+
+  /** Documents with these titles, bodies and sources, created in one go, oldest first. */
+  private static List<Long> documents(
+      TestApp app, Team team, List<String> titles, String body, String source) {
+    return app.database()
+        .tx(
+            h -> {
+              var product = app.products().access(h, team.owner(), team.product().slug());
+              List<Long> ids = app.items().createAll(h, team.owner(), product, "feedback", titles);
+              List<SearchDoc> docs = new java.util.ArrayList<>();
+              for (int i = 0; i < ids.size(); i++) {
+                docs.add(
+                    new SearchDoc(
+                        ids.get(i),
+                        team.product().id(),
+                        "feedback",
+                        titles.get(i),
+                        body,
+                        source,
+                        null,
+                        null,
+                        null,
+                        JAN));
+              }
+              app.app().search().index().putAll(h, docs);
+              return ids;
+            });
+  }
+
+  @Test
+  void onlyTheMostRecentMatchesAreRankedAndOlderOnesFollowNewestFirst(TestApp app) {
+    Team team = team(app);
+    List<Long> oldStrong =
+        documents(app, team, List.of("Refund refund", "Refund refund refund"), "refund", "email");
+    List<String> titles = new java.util.ArrayList<>();
+    for (int i = 0; i < SearchDocStore.RANK_WINDOW + 100; i++) {
+      titles.add("Ticket " + i);
+    }
+    documents(app, team, titles, "It mentions a refund once among many other words.", "support");
+    long newWeak =
+        documents(
+                app,
+                team,
+                List.of("Checkout"),
+                "Many words about the checkout and, once, a refund.",
+                "email")
+            .get(0);
+
+    SearchService.Results email =
+        app.app().search().search(team.owner(), filtered(team, "refund", "source", "email"));
+    SearchService.Results all =
+        app.app().search().search(team.owner(), SearchService.Request.of("refund"));
+
+    // The strong old matches lie outside the 2,000 newest documents with the word: they follow
+    // the ranked newest match, newest first, instead of outranking it.
+    assertThat(email.slice().items())
+        .extracting(SearchHit::id)
+        .containsExactly(newWeak, oldStrong.get(1), oldStrong.get(0));
+    assertThat(email.slice().total()).isEqualTo(3);
+    assertThat(all.slice().total()).isEqualTo(SearchIndex.COUNT_LIMIT);
+  }
 }
