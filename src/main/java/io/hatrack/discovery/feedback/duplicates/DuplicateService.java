@@ -53,6 +53,9 @@ public final class DuplicateService implements FeedbackListener {
   private static final Comparator<Match> BEST_FIRST =
       Comparator.comparingDouble(Match::similarity).reversed();
 
+  /** Up to this many earlier pieces of a product are read into memory for an import. */
+  static final long PRELOAD_MAX = 200_000;
+
   /** Counts of suggestions stop here: a product with more shows "more than 10,000". */
   public static final long COUNT_CAP = 10_001;
 
@@ -117,7 +120,10 @@ public final class DuplicateService implements FeedbackListener {
   private static final class Arrivals {
     final BandChains chains = new BandChains();
     final long productId;
+
+    /** Whether the product's earlier feedback must be looked up row by row (too much to read). */
     final boolean earlier;
+
     final long first;
 
     Arrivals(long productId, boolean earlier, long first) {
@@ -130,6 +136,32 @@ public final class DuplicateService implements FeedbackListener {
   private final Map<Handle, Arrivals> arrivals = new ConcurrentHashMap<>();
 
   /**
+   * The first batch of a transaction: a product with at most {@link #PRELOAD_MAX} pieces of
+   * feedback from before has their signatures read into the chains once (a page read per 10,000),
+   * so that no row of the import needs a look-up of its own; a larger product is looked up row by
+   * row in the database.
+   */
+  private Arrivals begin(Handle h, long productId, long first) {
+    long before = store.indexedCount(h, productId, PRELOAD_MAX + 1);
+    Arrivals made = new Arrivals(productId, before > PRELOAD_MAX, first);
+    if (before > 0 && before <= PRELOAD_MAX) {
+      for (long after = 0; ; ) {
+        List<DuplicateStore.Signature> page = store.signatures(h, productId, after, 10_000);
+        if (page.isEmpty()) {
+          break;
+        }
+        for (DuplicateStore.Signature s : page) {
+          made.chains.add(s.id(), s.minima());
+        }
+        after = page.get(page.size() - 1).id();
+      }
+    }
+    arrivals.put(h, made);
+    h.addCleanable(() -> arrivals.remove(h, made));
+    return made;
+  }
+
+  /**
    * New feedback that arrived in one batch (an import): compared in memory with the feedback that
    * arrived earlier in the same transaction, and in the database with the product's feedback from
    * before the transaction when it has any, so that each pair is found once, by its newer piece.
@@ -138,10 +170,7 @@ public final class DuplicateService implements FeedbackListener {
     long first = texts.stream().mapToLong(FeedbackText::id).min().orElseThrow();
     Arrivals a = arrivals.get(h);
     if (a == null || a.productId != productId) {
-      Arrivals made = new Arrivals(productId, store.anyIndexed(h, productId), first);
-      arrivals.put(h, made);
-      h.addCleanable(() -> arrivals.remove(h, made));
-      a = made;
+      a = begin(h, productId, first);
     }
     // Analysing and hashing is most of the work and needs no database: on every core.
     int[][] minima = new int[texts.size()][];
@@ -386,7 +415,7 @@ public final class DuplicateService implements FeedbackListener {
       progress.advance(ids.size());
       after = ids.get(ids.size() - 1);
     }
-    long total = db.read(h -> store.indexedCount(h, productId));
+    long total = db.read(h -> store.indexedCount(h, productId, Long.MAX_VALUE));
     progress.phase("comparing", total);
     long compared = 0;
     long suggested = 0;

@@ -108,15 +108,6 @@ public final class DuplicateStore {
     }
   }
 
-  /** True when some feedback of the product is indexed. */
-  public boolean anyIndexed(Handle h, long productId) {
-    return h.createQuery("SELECT 1 FROM feedback_minhash WHERE product_id = :product LIMIT 1")
-        .bind("product", productId)
-        .mapTo(Integer.class)
-        .findOne()
-        .isPresent();
-  }
-
   /** Forgets a piece of feedback's signature and bands (deleted, merged, or its text changed). */
   public void unindex(Handle h, long id) {
     Optional<Signature> old =
@@ -217,10 +208,13 @@ public final class DuplicateStore {
         .list();
   }
 
-  /** How many pieces of a product's feedback are indexed. */
-  public long indexedCount(Handle h, long productId) {
-    return h.createQuery("SELECT COUNT(*) FROM feedback_minhash WHERE product_id = :product")
+  /** How many pieces of a product's feedback are indexed, counting up to {@code cap}. */
+  public long indexedCount(Handle h, long productId, long cap) {
+    return h.createQuery(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM feedback_minhash WHERE product_id = :product"
+                + " LIMIT :cap) c")
         .bind("product", productId)
+        .bind("cap", cap)
         .mapTo(Long.class)
         .one();
   }
