@@ -24,13 +24,14 @@ import picocli.CommandLine.Option;
     name = "feedback",
     mixinStandardHelpOptions = true,
     description = "Work with the feedback inbox of a product.",
-    subcommands = FeedbackCommand.Add.class)
+    subcommands = {FeedbackCommand.Add.class, FeedbackDuplicatesCommand.class})
 public final class FeedbackCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: add");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: add or duplicates");
   }
 
   /** {@code hatrack feedback add --product KEY --text ...}. */

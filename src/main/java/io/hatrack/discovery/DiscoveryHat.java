@@ -9,6 +9,7 @@ import io.hatrack.discovery.customers.CustomerService;
 import io.hatrack.discovery.customers.CustomerStore;
 import io.hatrack.discovery.customers.CustomersDemo;
 import io.hatrack.discovery.feedback.FeedbackInbox;
+import io.hatrack.discovery.feedback.duplicates.Duplicates;
 import io.hatrack.discovery.feedback.imports.FeedbackImport;
 import io.hatrack.discovery.feedback.imports.FeedbackImportApi;
 import io.hatrack.discovery.feedback.imports.FeedbackImportRoutes;
@@ -72,6 +73,7 @@ public final class DiscoveryHat {
   private final FeedbackImport feedbackImport;
   private final Research research;
   private final Portal portal;
+  private final Duplicates duplicates;
   private final FeedbackThemes themes;
 
   /** The hat; its feedback and insights go into {@code search}'s index. */
@@ -110,6 +112,7 @@ public final class DiscoveryHat {
             kinds,
             search,
             themes.arrivals());
+    this.duplicates = new Duplicates(k.db(), feedback.service(), k.products(), k.jobs(), k.clock());
     this.feedbackImport =
         new FeedbackImport(
             new FeedbackImport.Parts(
@@ -168,6 +171,7 @@ public final class DiscoveryHat {
     // The import's pages before the inbox's, whose {id} would take "import".
     routes.add(new FeedbackImportApi(feedbackImport));
     routes.add(new FeedbackImportRoutes(feedbackImport, kernel.products(), html));
+    routes.addAll(duplicates.routes(panels, json));
     routes.addAll(feedback.routes(html, panels, representations, json));
     routes.addAll(themes.routes(html, json));
     routes.addAll(research.routes(html, panels, representations, json));
@@ -224,6 +228,11 @@ public final class DiscoveryHat {
   /** Bulk import of feedback from CSV and JSON files, as background jobs. */
   public FeedbackImport feedbackImport() {
     return feedbackImport;
+  }
+
+  /** Near-duplicate feedback: checked on arrival and by scans, suggested, merged or dismissed. */
+  public Duplicates duplicates() {
+    return duplicates;
   }
 
   /** The feedback inbox of each product: feedback, links to work items, merging, demand. */

@@ -88,6 +88,7 @@ class MainTest {
       case "import customers" -> new String[] {"customers.csv"};
       case "import feedback" -> new String[] {"feedback.csv", "--product", "CHK"};
       case "feedback add" -> new String[] {"--product", "CHK", "--text", "Saved cards"};
+      case "feedback duplicates" -> new String[] {"--product", "CHK"};
       case "themes" -> new String[] {"--product", "CHK"};
       default -> new String[0];
     };

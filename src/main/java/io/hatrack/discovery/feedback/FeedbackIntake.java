@@ -56,21 +56,10 @@ public final class FeedbackIntake {
       String productRef, String customerRef, FeedbackDraft draft) {
     return db.tx(
         h -> {
-          List<io.hatrack.kernel.work.Product> found = products.findAsAdministrator(h, productRef);
-          if (found.isEmpty()) {
-            throw Invalid.field("product", "no product with the key or slug " + productRef);
-          }
-          if (found.size() > 1) {
-            throw Invalid.field(
-                "product", "several products have the key " + productRef + "; use the slug");
-          }
-          io.hatrack.kernel.work.Product p = found.get(0);
-          User owner =
-              customers
-                  .firstOwner(h, p.workspaceId())
-                  .flatMap(id -> workspaces.memberById(h, p.workspaceId(), id))
-                  .orElseThrow(() -> new NotFound("owner of the product's workspace"));
-          ProductAccess access = products.access(h, owner, Long.toString(p.id()));
+          Administrator admin = asAdministrator(h, productRef);
+          io.hatrack.kernel.work.Product p = admin.product().product();
+          User owner = admin.owner();
+          ProductAccess access = admin.product();
           FeedbackDraft d = draft;
           if (customerRef != null && !customerRef.isBlank()) {
             Customer c =
@@ -87,6 +76,35 @@ public final class FeedbackIntake {
           }
           return feedback.create(h, owner, access, d);
         });
+  }
+
+  /**
+   * A product by key ({@code CHK}) or slug as the first owner of its workspace sees it, without an
+   * access check: for the command line, run by whoever administers the installation.
+   */
+  public Administrator asAdministrator(String productRef) {
+    return db.read(h -> asAdministrator(h, productRef));
+  }
+
+  /** The first owner of a product's workspace, and the product as they see it. */
+  public record Administrator(User owner, ProductAccess product) {}
+
+  private Administrator asAdministrator(Handle h, String productRef) {
+    List<io.hatrack.kernel.work.Product> found = products.findAsAdministrator(h, productRef);
+    if (found.isEmpty()) {
+      throw Invalid.field("product", "no product with the key or slug " + productRef);
+    }
+    if (found.size() > 1) {
+      throw Invalid.field(
+          "product", "several products have the key " + productRef + "; use the slug");
+    }
+    io.hatrack.kernel.work.Product p = found.get(0);
+    User owner =
+        customers
+            .firstOwner(h, p.workspaceId())
+            .flatMap(id -> workspaces.memberById(h, p.workspaceId(), id))
+            .orElseThrow(() -> new NotFound("owner of the product's workspace"));
+    return new Administrator(owner, products.access(h, owner, Long.toString(p.id())));
   }
 
   // ---- From surveys -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package io.hatrack.discovery.feedback;
 
 import io.hatrack.discovery.customers.Customer;
 import io.hatrack.discovery.customers.CustomerService;
+import io.hatrack.discovery.text.FeedbackText;
 import io.hatrack.discovery.text.Vader;
 import io.hatrack.kernel.Conflict;
 import io.hatrack.kernel.Cursor;
@@ -73,6 +74,8 @@ public final class FeedbackService {
   private final Collaboration collaboration;
   private final AuditLog audit;
   private final Clock clock;
+  private final List<FeedbackListener> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final FeedbackSearch search;
   private final FeedbackArrivals arrivals;
   private final FeedbackRules rules;
@@ -101,6 +104,15 @@ public final class FeedbackService {
     this.collaboration = collaboration;
     this.audit = audit;
     this.clock = clock;
+  }
+
+  /** Adds a listener told of every change of feedback, in the change's transaction. */
+  public void listen(FeedbackListener listener) {
+    listeners.add(listener);
+  }
+
+  private void written(Handle h, User actor, long productId, List<FeedbackText> texts) {
+    listeners.forEach(l -> l.written(h, actor, productId, texts));
   }
 
   /** A piece of feedback with its tags, the work it supports, what was merged into it. */
@@ -132,6 +144,7 @@ public final class FeedbackService {
     Item item = items.create(h, actor, product, KIND, c.summary());
     store.insert(h, item.id(), product.id(), c.row(), clock.instant());
     store.setSentiment(h, item.id(), sentimentOf(c.row().text()));
+    written(h, actor, product.id(), List.of(new FeedbackText(item.id(), c.row().text())));
     arrivals.arrived(h, product.id(), List.of(item.id()), List.of(c.row().text()));
     if (c.tags() != null && !c.tags().isEmpty()) {
       collaboration.tags().set(h, actor, item, c.tags());
@@ -261,6 +274,7 @@ public final class FeedbackService {
     store.update(h, before.id(), c.row());
     if (!before.text().equals(c.row().text())) {
       store.setSentiment(h, before.id(), sentimentOf(c.row().text()));
+      written(h, actor, before.productId(), List.of(new FeedbackText(before.id(), c.row().text())));
     }
     if (c.tags() != null) {
       collaboration.tags().set(h, actor, before.item(), c.tags());
@@ -335,6 +349,8 @@ public final class FeedbackService {
         h -> {
           ItemAccess access = access(h, actor, ref, false);
           items.delete(h, actor, access, expectedVersion);
+          long productId = access.item().productId();
+          listeners.forEach(l -> l.deleted(h, productId, access.id()));
           store.countLive(h, access.item().id(), -1);
           audit.record(
               h,
@@ -355,6 +371,10 @@ public final class FeedbackService {
         h -> {
           ItemAccess access = access(h, actor, ref, true);
           Item item = items.restore(h, actor, access);
+          Feedback back = store.byId(h, item.id()).orElseThrow();
+          if (back.duplicateOf() == null) {
+            written(h, actor, back.productId(), List.of(new FeedbackText(back.id(), back.text())));
+          }
           store.countLive(h, item.id(), 1);
           audit.record(
               h,
@@ -525,7 +545,9 @@ public final class FeedbackService {
                 null,
                 Map.of("merged", sources.stream().map(Feedback::id).toList())));
     search.refresh(h, mergedIds(target, sources));
-    return store.byId(h, target.id()).orElseThrow();
+    Feedback merged = store.byId(h, target.id()).orElseThrow();
+    listeners.forEach(l -> l.merged(h, actor, merged, sources));
+    return merged;
   }
 
   private static List<Long> mergedIds(Feedback target, List<Feedback> sources) {
@@ -644,6 +666,11 @@ public final class FeedbackService {
     }
     List<Long> ids = items.createAll(h, actor, product, KIND, summaries);
     store.insertAll(h, ids, product.id(), rows, now);
+    List<FeedbackText> texts = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      texts.add(new FeedbackText(ids.get(i), rows.get(i).text()));
+    }
+    written(h, actor, product.id(), texts);
     arrivals.arrived(h, product.id(), ids, rows.stream().map(FeedbackStore.Row::text).toList());
     Map<Long, List<String>> tags = new LinkedHashMap<>();
     for (int i = 0; i < drafts.size(); i++) {

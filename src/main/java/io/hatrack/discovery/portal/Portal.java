@@ -53,6 +53,7 @@ public final class Portal {
             "open".equalsIgnoreCase(System.getenv(MAILBOX_ENV)));
     PortalThrottle throttle = new PortalThrottle(k.db(), limits, k.clock());
     IdeaInbox inbox = new IdeaInbox(k.products(), k.feedback());
+    k.feedback().listen(new IdeaMerges(store, k.clock()));
     this.portal =
         new PortalService(
             k.db(),

@@ -15,12 +15,13 @@ import java.util.SplittableRandom;
  * <p>LSH banding: {@value #BANDS} bands of {@value #ROWS} rows. Two texts of Jaccard similarity
  * {@code s} share at least one band with probability {@code 1 - (1 - s^4)^16}: 0.12 at s = 0.3,
  * 0.43 at 0.43, 0.64 at 0.5, 0.89 at 0.6, 0.98 at 0.7 and over 0.999 at 0.8; the threshold of this
- * S-curve, {@code (1/16)^(1/4)}, is 0.5. Candidates are then checked by TF-IDF cosine.
+ * S-curve, {@code (1/16)^(1/4)}, is 0.5. {@link DuplicateIndex} checks candidates by TF-IDF cosine;
+ * the feedback inbox's stored duplicate check by {@link #estimate} of the signatures.
  */
-final class MinHash {
-  static final int BANDS = 16;
-  static final int ROWS = 4;
-  static final int HASHES = BANDS * ROWS;
+public final class MinHash {
+  public static final int BANDS = 16;
+  public static final int ROWS = 4;
+  public static final int HASHES = BANDS * ROWS;
 
   private static final long[] SEEDS = seeds(HASHES + BANDS, 0x5EEDF00DL);
 
@@ -53,7 +54,7 @@ final class MinHash {
   }
 
   /** The signature of these stems, or an empty array when there are none. */
-  static int[] signature(List<String> stems) {
+  public static int[] signature(List<String> stems) {
     if (stems.isEmpty()) {
       return new int[0];
     }
@@ -85,7 +86,7 @@ final class MinHash {
   }
 
   /** One 32-bit key per band: the band's rows hashed together with the band number. */
-  static void bandKeys(int[] signature, int[] out, int offset) {
+  public static void bandKeys(int[] signature, int[] out, int offset) {
     for (int b = 0; b < BANDS; b++) {
       long h = SEEDS[HASHES + b];
       for (int r = 0; r < ROWS; r++) {
@@ -96,7 +97,7 @@ final class MinHash {
   }
 
   /** The share of places where two signatures agree: an estimate of the Jaccard similarity. */
-  static double estimate(int[] a, int[] b) {
+  public static double estimate(int[] a, int[] b) {
     if (a.length == 0 || b.length == 0) {
       return 0;
     }

@@ -105,9 +105,11 @@ public final class Database implements AutoCloseable {
     config.enforceForeignKeys(true);
     config.setBusyTimeout(15_000);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-    // 8 MB of page cache per connection: with a reader pool of 8 a larger cache mostly grows the
-    // resident memory (32 MB took it past 400 MB) without serving more requests.
-    config.setCacheSize(-8_000);
+    // 8 MB of page cache per reading connection: with a reader pool of 8 a larger cache mostly
+    // grows the resident memory (32 MB took it past 400 MB) without serving more requests. The one
+    // writer gets 64 MB: an import inserts into indexes (the duplicate check's LSH bands) in random
+    // key order, which a small cache turns into page reads and rewrites.
+    config.setCacheSize(forWriting ? -64_000 : -8_000);
     if (forWriting) {
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     } else {
