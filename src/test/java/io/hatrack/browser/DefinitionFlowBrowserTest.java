@@ -94,7 +94,8 @@ class DefinitionFlowBrowserTest {
     find("#f-story_benefit").sendKeys("I do not type my card number again");
     find("#f-estimate").sendKeys("3");
     submit("#item-form");
-    wait.until(ExpectedConditions.urlContains(base + "/items/"));
+    // The form's own address has /items/ too: wait for the new story's key.
+    wait.until(ExpectedConditions.urlContains(base + "/items/" + product.key() + "-"));
     String storyKey = driver.getCurrentUrl().replaceAll(".*/items/", "");
     assertThat(find(".sub").getText()).contains(featureKey);
     assertThat(find("#story-acceptance").getText()).contains("returning shopper");
