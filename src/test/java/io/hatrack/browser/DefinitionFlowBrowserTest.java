@@ -36,6 +36,8 @@ class DefinitionFlowBrowserTest {
     driver = Chromium.start(1400, 1000);
     server = TestServer.start();
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    // htmx swaps the parts a wait reads; a part replaced mid-read is read again.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   @AfterEach
