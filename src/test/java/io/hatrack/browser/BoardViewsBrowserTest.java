@@ -11,55 +11,24 @@ import io.hatrack.definition.query.SavedView;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
-import io.hatrack.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A board by a select field in real Chromium: group the board by Risk, save it as a view from the
  * page, reopen it from the picker, and drag a card to another option.
  */
-class BoardViewsBrowserTest {
-  private TestServer server;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void start() {
-    driver = Chromium.start(1400, 1000);
-    server = TestServer.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private void go(String path) {
-    driver.get(server.url() + path);
-  }
-
-  private WebElement find(String css) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+class BoardViewsBrowserTest extends ChromiumTest {
+  BoardViewsBrowserTest() {
+    super(1400, 1000);
   }
 
   private String risk(WorkItem w) {
@@ -95,11 +64,7 @@ class BoardViewsBrowserTest {
             Map.of("risk", TextNode.valueOf("Low")));
     items.create(ana, product.slug(), NewWorkItem.of("bug", "Payout delayed"));
     String base = "/w/" + ws.slug() + "/" + product.slug() + "/definition";
-    go("/login");
-    find("#f-email").sendKeys(ana.email());
-    find("#f-password").sendKeys("password123");
-    find("form[action='/login'] button[type=submit]").click();
-    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    signIn(ana);
 
     // Group the board by Risk with the group picker, then save it as a view.
     go(base + "/board");

@@ -10,47 +10,19 @@ import io.hatrack.definition.fields.FieldValue;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
-import io.hatrack.testing.TestServer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The item form's custom fields in real Chromium: the type's fields follow the chosen type. */
-class CustomFieldFormBrowserTest {
-  private TestServer server;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void start() {
-    driver = Chromium.start(1400, 1000);
-    server = TestServer.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private WebElement find(String css) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+class CustomFieldFormBrowserTest extends ChromiumTest {
+  CustomFieldFormBrowserTest() {
+    super(1400, 1000);
   }
 
   @Test
@@ -63,11 +35,7 @@ class CustomFieldFormBrowserTest {
     fields.create(ana, product.slug(), FieldInput.of("Persona", "text").withItemTypes("story"));
     fields.create(ana, product.slug(), FieldInput.of("Design ready", "checkbox"));
     String base = "/w/" + ws.slug() + "/" + product.slug() + "/definition";
-    driver.get(server.url() + "/login");
-    find("#f-email").sendKeys(ana.email());
-    find("#f-password").sendKeys("password123");
-    find("form[action='/login'] button[type=submit]").click();
-    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    signIn(ana);
 
     driver.get(server.url() + base + "/items/new?type=feature");
     find("#f-title").sendKeys("Pay with a saved card");

@@ -6,64 +6,23 @@ import io.hatrack.definition.WorkItem;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
-import io.hatrack.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The definition hat's story in real Chromium: create a feature, add a story under it with its
  * acceptance criteria, read the story's quality check, and drag the story's card on the board.
  */
-class DefinitionFlowBrowserTest {
-  private TestServer server;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void start() {
-    driver = Chromium.start(1400, 1000);
-    server = TestServer.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    // htmx swaps the parts a wait reads; a part replaced mid-read is read again.
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private void go(String path) {
-    driver.get(server.url() + path);
-  }
-
-  private WebElement find(String css) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-  }
-
-  private void signIn(String email) {
-    go("/login");
-    find("#f-email").sendKeys(email);
-    find("#f-password").sendKeys("password123");
-    find("form[action='/login'] button[type=submit]").click();
-    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+class DefinitionFlowBrowserTest extends ChromiumTest {
+  DefinitionFlowBrowserTest() {
+    super(1400, 1000);
   }
 
   private void submit(String formSelector) {

@@ -8,56 +8,20 @@ import io.hatrack.discovery.feedback.FeedbackService;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
-import io.hatrack.testing.TestServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A PM sees in the inbox that two pieces of feedback say the same, opens the possible duplicates,
  * compares the texts side by side and merges them after confirming; the duplicate then counts on
  * the feedback kept, and nothing is suggested any more.
  */
-class DuplicatesBrowserTest {
-  private TestServer server;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void start() {
-    driver = Chromium.start(1300, 1200);
-    server = TestServer.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private WebElement find(String css) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-  }
-
-  private void screenshot(String name) throws java.io.IOException {
-    Path dir = Path.of("target", "browser-screenshots");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+class DuplicatesBrowserTest extends ChromiumTest {
+  DuplicatesBrowserTest() {
+    super(1300, 1200);
   }
 
   @Test
@@ -84,11 +48,7 @@ class DuplicatesBrowserTest {
         ana, product.slug(), FeedbackDraft.of("Payouts arrive three days late", "email"));
     String inbox = server.url() + "/w/" + ws.slug() + "/" + product.slug() + "/discovery/feedback";
 
-    driver.get(server.url() + "/login");
-    find("#f-email").sendKeys(ana.email());
-    find("#f-password").sendKeys("password123");
-    find("form[action='/login'] button[type=submit]").click();
-    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    signIn(ana);
     driver.get(inbox);
 
     WebElement banner = find(".dup-banner a");

@@ -8,22 +8,13 @@ import io.hatrack.discovery.customers.CustomerDraft;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
-import io.hatrack.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The evidence loop in real Chromium: a PM imports a CSV of support tickets through the preview,
@@ -31,7 +22,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the feature's demand go from nothing to two feedback items from two customers with their revenue
  * added up.
  */
-class FeedbackDemandBrowserTest {
+class FeedbackDemandBrowserTest extends ChromiumTest {
+  FeedbackDemandBrowserTest() {
+    super(1300, 1400);
+  }
+
   private static final String CSV =
       """
       Ticket ID,Comment,Company,Created At,Priority
@@ -40,45 +35,13 @@ class FeedbackDemandBrowserTest {
       T-3,The invoice PDF has the wrong VAT number,Acme Stores,2026-03-06,1
       """;
 
-  private TestServer server;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
-
   @TempDir Path dir;
-
-  @BeforeEach
-  void start() {
-    driver = Chromium.start(1300, 1400);
-    server = TestServer.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    wait.ignoring(StaleElementReferenceException.class);
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private WebElement find(String css) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-  }
 
   private void clickButton(String text) {
     wait.until(
             ExpectedConditions.elementToBeClickable(
                 By.xpath("//button[normalize-space(.)='" + text + "']")))
         .click();
-  }
-
-  private void screenshot(String name) throws java.io.IOException {
-    Path shots = Path.of("target", "browser-screenshots");
-    Files.createDirectories(shots);
-    Files.write(shots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
   }
 
   private void linkToFeature(String base, String summaryStart, String featureKey) {
@@ -116,11 +79,7 @@ class FeedbackDemandBrowserTest {
     Path file = dir.resolve("tickets.csv");
     Files.writeString(file, CSV, StandardCharsets.UTF_8);
 
-    driver.get(server.url() + "/login");
-    find("#f-email").sendKeys(ana.email());
-    find("#f-password").sendKeys("password123");
-    find("form[action='/login'] button[type=submit]").click();
-    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    signIn(ana);
 
     driver.get(hat + "/definition/items/" + feature.key());
     assertThat(find(".fb-demand").getText()).contains("No feedback supports this yet");

@@ -11,59 +11,23 @@ import io.hatrack.definition.prototypes.Screen;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
-import io.hatrack.testing.TestServer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Prototypes in real Chromium: drawing a hotspot by dragging on the screen, then playing through it
  * with the mouse and the keyboard, with no script or style refused by the page's policy.
  */
-class PrototypeBrowserTest {
-  private TestServer server;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void start() {
-    driver = Chromium.start(1280, 1000);
-    server = TestServer.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private WebElement find(String css) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-  }
-
-  private void signIn(String email) {
-    driver.get(server.url() + "/login");
-    find("#f-email").sendKeys(email);
-    find("#f-password").sendKeys("password123");
-    find("form[action='/login'] button[type=submit]").click();
-    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+class PrototypeBrowserTest extends ChromiumTest {
+  PrototypeBrowserTest() {
+    super(1280, 1000);
   }
 
   /** Where a point of the screen (fractions of its size) is in the window, in CSS pixels. */

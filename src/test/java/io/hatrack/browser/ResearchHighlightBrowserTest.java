@@ -13,23 +13,13 @@ import io.hatrack.discovery.research.StudyDraft;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
-import io.hatrack.testing.TestServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A PM selects a passage of an interview transcript in real Chromium: the page's script fills the
@@ -37,43 +27,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * keeps the segment, its offsets, the time and the speaker; no script or style refused by the
  * page's policy on the way.
  */
-class ResearchHighlightBrowserTest {
+class ResearchHighlightBrowserTest extends ChromiumTest {
+  ResearchHighlightBrowserTest() {
+    super(1300, 1400);
+  }
+
   private static final String VTT =
       "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ana>Why do you type the card again?\n\n"
           + "00:01:05.000 --> 00:01:09.500\n<v Lena Fischer>People don't trust a retailer with"
           + " their card.\n\n00:01:10.000 --> 00:01:15.000\n<v Lena Fischer>On the phone the"
           + " keyboard covers the pay button.\n";
-
-  private TestServer server;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void start() {
-    driver = Chromium.start(1300, 1400);
-    server = TestServer.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private WebElement find(String css) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-  }
-
-  private void screenshot(String name) throws java.io.IOException {
-    Path dir = Path.of("target", "browser-screenshots");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-  }
 
   @Test
   void selectingTranscriptTextFillsTheFormAndCreatesAnInsightWithItsSegment() throws Exception {
@@ -94,11 +57,7 @@ class ResearchHighlightBrowserTest {
         .uploadTranscript(ana, ref, session.id(), "call.vtt", VTT.getBytes(StandardCharsets.UTF_8));
     String hat = server.url() + "/w/" + ws.slug() + "/" + product.slug() + "/discovery";
 
-    driver.get(server.url() + "/login");
-    find("#f-email").sendKeys(ana.email());
-    find("#f-password").sendKeys("password123");
-    find("form[action='/login'] button[type=submit]").click();
-    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    signIn(ana);
     driver.get(hat + "/research/" + study.id() + "/sessions/" + session.id());
 
     WebElement passage = find("li[data-segment='1'] .research-seg-text");

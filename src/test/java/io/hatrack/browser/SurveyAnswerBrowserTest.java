@@ -8,68 +8,23 @@ import io.hatrack.discovery.surveys.SurveyDraft;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
-import io.hatrack.testing.TestServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A customer answers a public survey in real Chromium, without an account: a refused first try,
  * then a complete answer, the thank-you page, and the PM's results page changing with it; no script
  * or style refused by the page's policy on the way.
  */
-class SurveyAnswerBrowserTest {
-  private TestServer server;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void start() {
-    driver = Chromium.start(1100, 1400);
-    server = TestServer.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private WebElement find(String css) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-  }
-
-  private void signIn(String email) {
-    driver.get(server.url() + "/login");
-    find("#f-email").sendKeys(email);
-    find("#f-password").sendKeys("password123");
-    find("form[action='/login'] button[type=submit]").click();
-    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+class SurveyAnswerBrowserTest extends ChromiumTest {
+  SurveyAnswerBrowserTest() {
+    super(1100, 1400);
   }
 
   /** Saves a screenshot under target/ for a person to look at when the test fails. */
-  private void screenshot(String name) throws java.io.IOException {
-    Path dir = Path.of("target", "browser-screenshots");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-  }
-
   @Test
   void aCustomerAnswersThePublicSurveyAndThePmSeesTheResultsChange() throws Exception {
     User ana = server.user("Ana Lima");

@@ -8,58 +8,23 @@ import io.hatrack.discovery.feedback.themes.ThemeViews.ThemeView;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
-import io.hatrack.testing.TestServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A PM opens the empty themes page in real Chromium, runs the grouping and watches its progress
  * until the themes show with their terms and quotes, renames one, merges another into it (after
  * confirming), and moves a piece of feedback into a theme from its page.
  */
-class ThemesBrowserTest {
-  private TestServer server;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void start() {
-    driver = Chromium.start(1300, 1400);
-    server = TestServer.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private WebElement find(String css) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-  }
-
-  private void screenshot(String name) throws java.io.IOException {
-    Path dir = Path.of("target", "browser-screenshots");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+class ThemesBrowserTest extends ChromiumTest {
+  ThemesBrowserTest() {
+    super(1300, 1400, Duration.ofSeconds(30));
   }
 
   @Test
@@ -78,11 +43,7 @@ class ThemesBrowserTest {
     var made = server.app().discovery().feedback().service().createAll(ana, product.slug(), drafts);
     String hat = server.url() + "/w/" + ws.slug() + "/" + product.slug() + "/discovery";
 
-    driver.get(server.url() + "/login");
-    find("#f-email").sendKeys(ana.email());
-    find("#f-password").sendKeys("password123");
-    find("form[action='/login'] button[type=submit]").click();
-    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    signIn(ana);
     driver.get(hat + "/feedback");
     find("nav.hat-tabs a[href$='/themes']").click();
 

@@ -6,13 +6,9 @@ import io.hatrack.definition.wireframes.Images;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
-import io.hatrack.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -22,50 +18,24 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The wireframe editor in real Chromium: the preview follows the typing (htmx), a mistake shows its
  * line, saving leads to the drawing, and an image uploads into the gallery without a page load.
  */
-class WireframeEditorBrowserTest {
-  private TestServer server;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
+class WireframeEditorBrowserTest extends ChromiumTest {
+  WireframeEditorBrowserTest() {
+    super(1280, 1000);
+  }
 
   @TempDir Path dir;
-
-  @BeforeEach
-  void start() {
-    driver = Chromium.start(1280, 1000);
-    server = TestServer.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private WebElement find(String css) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-  }
 
   @Test
   void thePreviewFollowsTheTypingAndTheSavedWireframeTakesImages() throws Exception {
     User ana = server.user("Ana Lima");
     Workspace ws = server.workspace(ana);
     Product product = server.product(ana, ws);
-    driver.get(server.url() + "/login");
-    find("#f-email").sendKeys(ana.email());
-    find("#f-password").sendKeys("password123");
-    find("form[action='/login'] button[type=submit]").click();
-    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    signIn(ana);
     String base = "/w/" + ws.slug() + "/" + product.slug() + "/definition/wireframes";
 
     driver.get(server.url() + base + "/new");
