@@ -54,14 +54,6 @@ public final class FeedbackSearch implements SearchSource {
 
   @Override
   public void documents(Handle h, long productId, Consumer<SearchDoc> sink) {
-    long after = 0;
-    while (true) {
-      List<SearchDoc> docs = store.live(h, productId, after, CHUNK);
-      docs.forEach(sink);
-      if (docs.size() < CHUNK) {
-        return;
-      }
-      after = docs.get(docs.size() - 1).id();
-    }
+    SearchSource.inPages((after, limit) -> store.live(h, productId, after, limit), CHUNK, sink);
   }
 }

@@ -3,7 +3,6 @@ package io.hatrack.discovery.research;
 import io.hatrack.kernel.search.SearchDoc;
 import io.hatrack.kernel.search.SearchIndex;
 import io.hatrack.kernel.search.SearchSource;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -41,14 +40,6 @@ public final class InsightSearch implements SearchSource {
 
   @Override
   public void documents(Handle h, long productId, Consumer<SearchDoc> sink) {
-    long after = 0;
-    while (true) {
-      List<SearchDoc> docs = store.live(h, productId, after, CHUNK);
-      docs.forEach(sink);
-      if (docs.size() < CHUNK) {
-        return;
-      }
-      after = docs.get(docs.size() - 1).id();
-    }
+    SearchSource.inPages((after, limit) -> store.live(h, productId, after, limit), CHUNK, sink);
   }
 }

@@ -14,4 +14,26 @@ public interface SearchSource {
 
   /** Hands every live item of this kind in the product to {@code sink}, inside {@code h}. */
   void documents(Handle h, long productId, Consumer<SearchDoc> sink);
+
+  /** Reads up to {@code limit} documents with ids above {@code afterId}, in id order. */
+  @FunctionalInterface
+  interface Page {
+    java.util.List<SearchDoc> after(long afterId, int limit);
+  }
+
+  /**
+   * Hands every document {@code page} reads to {@code sink}, {@code chunk} at a time, so that a
+   * product's million documents are never all in memory.
+   */
+  static void inPages(Page page, int chunk, Consumer<SearchDoc> sink) {
+    long after = 0;
+    while (true) {
+      java.util.List<SearchDoc> docs = page.after(after, chunk);
+      docs.forEach(sink);
+      if (docs.size() < chunk) {
+        return;
+      }
+      after = docs.get(docs.size() - 1).id();
+    }
+  }
 }
