@@ -109,7 +109,7 @@ public final class Ice implements ScoringModel<Ice.Inputs> {
             case "confidence" -> in.confidence();
             default -> in.ease();
           };
-      Rice.Steps.add(
+      Steps.add(
           steps,
           field,
           value == null ? null : BigDecimal.valueOf(value),

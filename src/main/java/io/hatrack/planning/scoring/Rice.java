@@ -4,7 +4,6 @@ import io.hatrack.kernel.Validation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * RICE as Intercom published it (Sean McBride, "RICE: Simple prioritization for product managers",
@@ -89,23 +88,5 @@ public final class Rice implements ScoringModel<Rice.Inputs> {
     Steps.add(
         steps, "confidence", in.confidence(), Scale.RICE_CONFIDENCE, v -> in.with("confidence", v));
     return steps;
-  }
-
-  /** Shared by the models: one step up and one step down a scale. */
-  static final class Steps {
-    private Steps() {}
-
-    static <I> void add(
-        List<Step<I>> steps,
-        String field,
-        BigDecimal value,
-        Scale scale,
-        Function<BigDecimal, I> with) {
-      if (value == null) {
-        return;
-      }
-      scale.up(value).ifPresent(to -> steps.add(new Step<>(field, value, to, with.apply(to))));
-      scale.down(value).ifPresent(to -> steps.add(new Step<>(field, value, to, with.apply(to))));
-    }
   }
 }

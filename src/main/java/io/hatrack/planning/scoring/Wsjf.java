@@ -85,7 +85,7 @@ public final class Wsjf implements ScoringModel<Wsjf.Inputs> {
     List<Step<Inputs>> steps = new ArrayList<>();
     for (String field : FIELDS) {
       Integer value = in.get(field);
-      Rice.Steps.add(
+      Steps.add(
           steps,
           field,
           value == null ? null : BigDecimal.valueOf(value),

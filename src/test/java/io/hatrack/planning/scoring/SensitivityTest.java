@@ -26,7 +26,7 @@ class SensitivityTest {
     assertThat(shifts)
         .extracting(s -> s.field() + " " + s.from() + "->" + s.to() + ": " + s.after().value())
         .containsExactly(
-            "impact 2->3 : 600".replace(" :", ":"),
+            "impact 2->3: 600",
             "impact 2->1: 200",
             "confidence 80->100: 500",
             "confidence 80->50: 250");
@@ -58,8 +58,7 @@ class SensitivityTest {
             "B confidence->100: 2->1",
             "B impact->3: 2->1",
             "A confidence->50: 1->2",
-            "A impact->1: 1->2")
-        .doesNotContain("C confidence->80: 3->3");
+            "A impact->1: 1->2");
     assertThat(ranks)
         .filteredOn(r -> r.item().equals("C") && r.shift().field().equals("confidence"))
         .allSatisfy(r -> assertThat(r.changesRank()).isFalse());
