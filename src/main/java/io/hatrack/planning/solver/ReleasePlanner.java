@@ -36,6 +36,9 @@ public final class ReleasePlanner {
     Loader.loadNativeLibraries();
     Built built = build(problem, greedy, false);
     CpSolver solver = solver(problem.options(), problem.options().workers());
+    // The limit covers the whole call: the greedy plan and the model building count too.
+    double left = (problem.options().timeLimit().toNanos() - (System.nanoTime() - started)) / 1e9;
+    solver.getParameters().setMaxTimeInSeconds(Math.max(0.1, left));
     CpSolverStatus status = solver.solve(built.model);
     if (status == CpSolverStatus.INFEASIBLE) {
       return infeasible(greedy, explainInfeasible(problem, greedy), started);

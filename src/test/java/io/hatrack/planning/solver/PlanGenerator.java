@@ -34,7 +34,7 @@ public final class PlanGenerator {
     Moscow[] categories = Moscow.values();
     for (int i = 0; i < items; i++) {
       Map<String, Integer> effort = new LinkedHashMap<>();
-      int needs = 1 + random.nextInt(2);
+      int needs = 1 + random.nextInt(Math.min(2, teams));
       while (effort.size() < needs) {
         String team = teamIds.get(random.nextInt(teams));
         int units = 1 + random.nextInt(8);
