@@ -67,7 +67,7 @@ public final class PlannerBench {
     double bestGain = -Double.MAX_VALUE;
     long maxMillis = 0;
     for (int i = 0; i < instances; i++) {
-      int items = 20 + (i * 41) / Math.max(1, instances - 1);
+      int items = 20 + (i * 40) / Math.max(1, instances - 1);
       PlanOptions options =
           base.withTimeLimit(Duration.ofSeconds(LIMIT_SECONDS)).withDiscount(i % 2 == 0 ? 0 : 0.1);
       ReleasePlan plan =
