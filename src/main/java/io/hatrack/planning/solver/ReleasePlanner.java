@@ -1,0 +1,235 @@
+package io.hatrack.planning.solver;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the release plan of greatest total (discounted) value with OR-Tools CP-SAT: a boolean
+ * x[item][period] per allowed period (none for excluded items, only the pinned one for pinned
+ * items, none after a deadline); each item at most once; each team's effort within its capacity in
+ * each period; an item only when everything it depends on is planned no later; optionally
+ * Must-haves at most 60 % of the planned effort. The greedy plan is given as a hint, so a plan
+ * found is never worth less than the greedy one. OR-Tools' native code is loaded on the first
+ * solve, not at start-up.
+ */
+public final class ReleasePlanner {
+
+  /** Solves {@code problem}; never throws for an infeasible problem, it says why instead. */
+  public ReleasePlan solve(PlanningProblem problem) {
+    long started = System.nanoTime();
+    GreedyPlan greedy = GreedyPlanner.plan(problem);
+    List<String> conflicts = ConflictCheck.conflicts(problem);
+    if (!conflicts.isEmpty()) {
+      return infeasible(greedy, conflicts, started);
+    }
+    Loader.loadNativeLibraries();
+    Built built = build(problem, greedy, false);
+    CpSolver solver = solver(problem.options(), problem.options().workers());
+    // The limit covers the whole call: the greedy plan and the model building count too.
+    double left = (problem.options().timeLimit().toNanos() - (System.nanoTime() - started)) / 1e9;
+    solver.getParameters().setMaxTimeInSeconds(Math.max(0.1, left));
+    CpSolverStatus status = solver.solve(built.model);
+    if (status == CpSolverStatus.INFEASIBLE) {
+      return infeasible(greedy, explainInfeasible(problem, greedy), started);
+    }
+    if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+      return new ReleasePlan(
+          PlanStatus.UNKNOWN,
+          Map.of(),
+          0,
+          0,
+          100,
+          since(started),
+          greedy,
+          List.of(),
+          List.of(
+              "No plan was found within the time limit of "
+                  + problem.options().timeLimit().toSeconds()
+                  + " s."));
+    }
+    Map<String, String> assignment = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<Integer, BoolVar>> e : built.x.entrySet()) {
+      e.getValue()
+          .forEach(
+              (p, v) -> {
+                if (solver.booleanValue(v)) {
+                  assignment.put(e.getKey(), problem.periods().get(p).id());
+                }
+              });
+    }
+    long objective = Math.round(solver.objectiveValue());
+    long bound = Math.round(solver.bestObjectiveBound());
+    boolean optimal = status == CpSolverStatus.OPTIMAL;
+    double gap = optimal || bound == 0 ? 0 : 100.0 * (bound - objective) / bound;
+    return new ReleasePlan(
+        optimal ? PlanStatus.OPTIMAL : PlanStatus.FEASIBLE,
+        assignment,
+        objective,
+        optimal ? objective : bound,
+        gap,
+        since(started),
+        greedy,
+        LeftOutReasons.explain(problem, assignment),
+        List.of());
+  }
+
+  private static ReleasePlan infeasible(GreedyPlan greedy, List<String> why, long started) {
+    return new ReleasePlan(
+        PlanStatus.INFEASIBLE, Map.of(), 0, 0, 0, since(started), greedy, List.of(), why);
+  }
+
+  private static Duration since(long started) {
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  private static CpSolver solver(PlanOptions options, int workers) {
+    CpSolver solver = new CpSolver();
+    solver
+        .getParameters()
+        .setMaxTimeInSeconds(options.timeLimit().toMillis() / 1000.0)
+        .setRandomSeed(options.seed())
+        .setNumWorkers(workers);
+    return solver;
+  }
+
+  /**
+   * Only pins can make the model infeasible (leaving every other item out always fits), so the pins
+   * become assumptions and CP-SAT names a set of them that cannot hold together.
+   */
+  private static List<String> explainInfeasible(PlanningProblem problem, GreedyPlan greedy) {
+    Built built = build(problem, greedy, true);
+    CpSolver solver = solver(problem.options(), 1);
+    solver.solve(built.model);
+    List<String> pins = new ArrayList<>();
+    for (int literal : solver.sufficientAssumptionsForInfeasibility()) {
+      String item = built.pinOfLiteral.get(literal);
+      if (item != null) {
+        pins.add(item);
+      }
+    }
+    String rule =
+        problem.options().moscowRule()
+            ? ", dependencies, deadlines and the MoSCoW 60 % rule"
+            : ", dependencies and deadlines";
+    return List.of(
+        "The pins of items "
+            + (pins.isEmpty() ? "in this plan" : String.join(", ", pins))
+            + " cannot all hold together with the teams' capacity"
+            + rule
+            + ".");
+  }
+
+  private record Built(
+      CpModel model, Map<String, Map<Integer, BoolVar>> x, Map<Integer, String> pinOfLiteral) {}
+
+  private static Built build(
+      PlanningProblem problem, GreedyPlan greedy, boolean pinsAsAssumptions) {
+    CpModel model = new CpModel();
+    Map<String, Integer> index = problem.periodIndex();
+    Map<String, Map<Integer, BoolVar>> x = new LinkedHashMap<>();
+    Map<Integer, String> pinOfLiteral = new HashMap<>();
+    LinearExprBuilder objective = LinearExpr.newBuilder();
+    for (PlanItem item : problem.items()) {
+      Map<Integer, BoolVar> vars = new LinkedHashMap<>();
+      x.put(item.id(), vars);
+      if (item.excluded()) {
+        continue;
+      }
+      int from = item.pinned().map(index::get).orElse(0);
+      int to = item.pinned().map(index::get).orElse(problem.lastAllowed(item));
+      for (int p = from; p <= to; p++) {
+        BoolVar v = model.newBoolVar(item.id() + "@" + p);
+        vars.put(p, v);
+        objective.addTerm(v, problem.options().discounted(item.value(), p));
+        String hinted = greedy.assignment().get(item.id());
+        model.addHint(v, problem.periods().get(p).id().equals(hinted) ? 1 : 0);
+      }
+      if (vars.size() > 1) {
+        model.addAtMostOne(vars.values().toArray(new BoolVar[0]));
+      }
+      if (item.pinned().isPresent() && !vars.isEmpty()) {
+        BoolVar pinnedVar = vars.values().iterator().next();
+        if (pinsAsAssumptions) {
+          BoolVar holds = model.newBoolVar("pin " + item.id());
+          model.addEquality(pinnedVar, 1).onlyEnforceIf(holds);
+          model.addAssumption(holds);
+          pinOfLiteral.put(holds.getIndex(), item.id());
+        } else {
+          model.addEquality(pinnedVar, 1);
+        }
+      }
+    }
+    addCapacity(problem, model, x);
+    addDependencies(problem, model, x);
+    if (problem.options().moscowRule()) {
+      addMustHaveRule(problem, model, x);
+    }
+    model.maximize(objective.build());
+    return new Built(model, x, pinOfLiteral);
+  }
+
+  private static void addCapacity(
+      PlanningProblem problem, CpModel model, Map<String, Map<Integer, BoolVar>> x) {
+    for (int p = 0; p < problem.periods().size(); p++) {
+      Period period = problem.periods().get(p);
+      for (String team : problem.teams()) {
+        LinearExprBuilder load = LinearExpr.newBuilder();
+        boolean any = false;
+        for (PlanItem item : problem.items()) {
+          BoolVar v = x.get(item.id()).get(p);
+          Integer units = item.effort().get(team);
+          if (v != null && units != null) {
+            load.addTerm(v, units);
+            any = true;
+          }
+        }
+        if (any) {
+          model.addLessOrEqual(load.build(), period.capacityOf(team));
+        }
+      }
+    }
+  }
+
+  private static void addDependencies(
+      PlanningProblem problem, CpModel model, Map<String, Map<Integer, BoolVar>> x) {
+    for (Dependency d : problem.dependencies()) {
+      Map<Integer, BoolVar> item = x.get(d.item());
+      Map<Integer, BoolVar> needed = x.get(d.dependsOn());
+      for (Map.Entry<Integer, BoolVar> e : item.entrySet()) {
+        LinearExprBuilder earlier = LinearExpr.newBuilder();
+        needed.forEach(
+            (q, v) -> {
+              if (q <= e.getKey()) {
+                earlier.add(v);
+              }
+            });
+        model.addLessOrEqual(e.getValue(), earlier.build());
+      }
+    }
+  }
+
+  /** 100 × must-have effort ≤ 60 × all planned effort, in whole numbers. */
+  private static void addMustHaveRule(
+      PlanningProblem problem, CpModel model, Map<String, Map<Integer, BoolVar>> x) {
+    LinearExprBuilder balance = LinearExpr.newBuilder();
+    for (PlanItem item : problem.items()) {
+      long effort = item.totalEffort();
+      long weight = (item.moscow() == Moscow.MUST ? 100 : 0) - (long) PlanOptions.MUST_HAVE_PERCENT;
+      for (BoolVar v : x.get(item.id()).values()) {
+        balance.addTerm(v, weight * effort);
+      }
+    }
+    model.addLessOrEqual(balance.build(), 0);
+  }
+}
