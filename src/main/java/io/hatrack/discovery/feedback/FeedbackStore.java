@@ -322,7 +322,7 @@ public final class FeedbackStore {
    * counts, when only the status narrows it.
    */
   public long count(Handle h, long productId, FeedbackFilter filter, int cap) {
-    if (filter.equals(FeedbackFilter.ALL.withStatus(filter.status()))) {
+    if (filter.status() != null && filter.equals(FeedbackFilter.ALL.withStatus(filter.status()))) {
       return countByStatus(h, productId).get(filter.status());
     }
     String sql;
