@@ -85,6 +85,7 @@ import io.hatrack.pages.PageRoutes;
 import io.hatrack.pages.PageService;
 import io.hatrack.pages.PageStore;
 import io.hatrack.pages.PagesDemo;
+import io.hatrack.planning.PlanningHat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,6 +119,7 @@ public final class App implements AutoCloseable {
   private final SearchService search;
   private final DefinitionHat definition;
   private final DiscoveryHat discovery;
+  private final PlanningHat planning;
   private final List<DemoSeed> demoSeeds;
   private final DemoWorkspace demoWorkspace;
   private final Metrics metrics;
@@ -188,6 +190,7 @@ public final class App implements AutoCloseable {
                   db, products, workspaces, items, collaboration, notifier, audit, search, clock),
               kinds);
       this.discovery = discovery(audit, clock, kinds);
+      this.planning = planning(audit, clock);
       search.reindexIfEmpty();
 
       this.demoSeeds = demoSeeds();
@@ -292,6 +295,7 @@ public final class App implements AutoCloseable {
     routes.add(new PageRoutes(pages, products, panels));
     routes.addAll(discovery.routes(html, panels, representations, json));
     routes.addAll(definition.routes(html, panels, representations, json));
+    routes.addAll(planning.routes(html, panels, json));
     return routes;
   }
 
@@ -304,6 +308,7 @@ public final class App implements AutoCloseable {
     seeds.add(new PagesDemo(pages, collaboration));
     seeds.addAll(definition.demo());
     seeds.addAll(discovery.demo());
+    seeds.addAll(planning.demo());
     return List.copyOf(seeds);
   }
 
@@ -313,6 +318,24 @@ public final class App implements AutoCloseable {
         new DiscoveryHat.Kernel(db, products, workspaces, items, collaboration, audit, jobs, clock),
         kinds,
         search);
+  }
+
+  /**
+   * The planning and roadmap hats, which plan the definition hat's items from discovery's evidence.
+   */
+  private PlanningHat planning(AuditLog audit, Clock clock) {
+    return new PlanningHat(
+        new PlanningHat.Kernel(
+            db,
+            products,
+            workspaces,
+            items,
+            collaboration,
+            audit,
+            jobs,
+            definition,
+            discovery,
+            clock));
   }
 
   private static String htmxVersion() {
@@ -427,6 +450,11 @@ public final class App implements AutoCloseable {
 
   public DiscoveryHat discovery() {
     return discovery;
+  }
+
+  /** The planning and roadmap hats. */
+  public PlanningHat planning() {
+    return planning;
   }
 
   public WebServer web() {

@@ -192,6 +192,7 @@ class BackupsTest {
                 .getBytes(StandardCharsets.UTF_8));
     fillSurveyTables(app, ana);
     fillFeedbackTables(app, ana);
+    fillPlanningTables(app, epic.id());
   }
 
   /**
@@ -223,6 +224,60 @@ class BackupsTest {
             "text,tags\n\"Ünïcødé, \"\"quoted\"\" 🚀\",cards;3ds\n"
                 .getBytes(StandardCharsets.UTF_8),
             io.hatrack.discovery.feedback.imports.FileFormat.CSV);
+  }
+
+  /**
+   * The planning hat's shared core (teams, efforts, scoring models, scores, the roadmap's
+   * schedule), written directly until the hat's services write them; awkward text in every text
+   * column.
+   */
+  private static void fillPlanningTables(TestApp app, long item) {
+    app.database()
+        .txVoid(
+            h -> {
+              long workspace =
+                  h.select("SELECT workspace_id FROM entity WHERE id = ?", item)
+                      .mapTo(Long.class)
+                      .one();
+              long product =
+                  h.select("SELECT product_id FROM entity WHERE id = ?", item)
+                      .mapTo(Long.class)
+                      .one();
+              long team =
+                  h.createUpdate(
+                          "INSERT INTO team (workspace_id, slug, name, description, created_at,"
+                              + " updated_at) VALUES (?, 'payments', 'Paiements ✓', ?, 1, 2)")
+                      .bind(0, workspace)
+                      .bind(1, AWKWARD_TEXT)
+                      .executeAndReturnGeneratedKeys("id")
+                      .mapTo(Long.class)
+                      .one();
+              h.execute(
+                  "INSERT INTO item_effort (item_id, team_id, effort) VALUES (?, ?, 2.5)",
+                  item,
+                  team);
+              long model =
+                  h.createUpdate(
+                          "INSERT INTO scoring_model (product_id, name, kind, config, created_at,"
+                              + " updated_at) VALUES (?, 'RICE ✓', 'rice', ?, 1, 2)")
+                      .bind(0, product)
+                      .bind(1, "{\"note\": \"ünïcødé 🚀\"}")
+                      .executeAndReturnGeneratedKeys("id")
+                      .mapTo(Long.class)
+                      .one();
+              h.execute(
+                  "INSERT INTO item_score (item_id, model_id, inputs, score, exact, computed_at)"
+                      + " VALUES (?, ?, '{}', 1.5, '3/2', 3)",
+                  item,
+                  model);
+              h.execute(
+                  "INSERT INTO item_schedule (item_id, product_id, horizon, start_date, end_date,"
+                      + " release_name, team_id, public, updated_at)"
+                      + " VALUES (?, ?, 'now', '2027-01-01', '2027-03-31', 'Q1 ✓', ?, TRUE, 4)",
+                  item,
+                  product,
+                  team);
+            });
   }
 
   /**
