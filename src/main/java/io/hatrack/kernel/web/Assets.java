@@ -39,6 +39,7 @@ public final class Assets {
     files.put("favicon.svg", "static/favicon.svg");
     files.put("definition.js", "static/definition.js");
     files.put("sortable.min.js", "META-INF/resources/webjars/sortablejs/1.15.6/Sortable.min.js");
+    files.put("echarts.min.js", "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js");
     files.put("definition-prototypes.js", "static/definition-prototypes.js");
     files.put("discovery-research.js", "static/discovery-research.js");
     files.put(
