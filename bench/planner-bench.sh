@@ -4,7 +4,7 @@
 # of 20-60 items (proven optimal? never worse than greedy? mean and worst gain over greedy in %).
 # The harness is src/test/java/io/hatrack/bench/PlannerBench.java.
 #
-#   bench/planner-bench.sh                         # seed 2026, 2 workers, 50 instances
+#   bench/planner-bench.sh                         # seed 2026, 8 workers, 50 instances, 60 s each
 #   SEED=7 WORKERS=1 INSTANCES=10 bench/planner-bench.sh
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

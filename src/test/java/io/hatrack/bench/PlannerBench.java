@@ -32,7 +32,9 @@ public final class PlannerBench {
 
   public static void main(String[] args) {
     long seed = Long.parseLong(System.getenv().getOrDefault("SEED", "2026"));
-    int workers = Integer.parseInt(System.getenv().getOrDefault("WORKERS", "2"));
+    int workers =
+        Integer.parseInt(
+            System.getenv().getOrDefault("WORKERS", Integer.toString(PlanOptions.WORKERS)));
     int instances = Integer.parseInt(System.getenv().getOrDefault("INSTANCES", "50"));
     ReleasePlanner planner = new ReleasePlanner();
     PlanOptions base = PlanOptions.defaults().withSeed((int) seed).withWorkers(workers);

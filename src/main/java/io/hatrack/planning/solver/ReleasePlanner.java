@@ -201,20 +201,33 @@ public final class ReleasePlanner {
     }
   }
 
+  /**
+   * An item planned by period p needs what it depends on planned by period p, for every p: the
+   * cumulative form, whose linear relaxation is tighter than "x[item][p] implies the other by p",
+   * so CP-SAT proves optimality on instances the weaker form leaves open.
+   */
   private static void addDependencies(
       PlanningProblem problem, CpModel model, Map<String, Map<Integer, BoolVar>> x) {
+    int periods = problem.periods().size();
     for (Dependency d : problem.dependencies()) {
       Map<Integer, BoolVar> item = x.get(d.item());
       Map<Integer, BoolVar> needed = x.get(d.dependsOn());
-      for (Map.Entry<Integer, BoolVar> e : item.entrySet()) {
-        LinearExprBuilder earlier = LinearExpr.newBuilder();
-        needed.forEach(
-            (q, v) -> {
-              if (q <= e.getKey()) {
-                earlier.add(v);
-              }
-            });
-        model.addLessOrEqual(e.getValue(), earlier.build());
+      List<BoolVar> byItem = new ArrayList<>();
+      List<BoolVar> byNeeded = new ArrayList<>();
+      for (int p = 0; p < periods; p++) {
+        BoolVar v = item.get(p);
+        if (v != null) {
+          byItem.add(v);
+        }
+        BoolVar n = needed.get(p);
+        if (n != null) {
+          byNeeded.add(n);
+        }
+        if (!byItem.isEmpty() && (v != null || n != null)) {
+          model.addLessOrEqual(
+              LinearExpr.sum(byItem.toArray(new BoolVar[0])),
+              LinearExpr.sum(byNeeded.toArray(new BoolVar[0])));
+        }
       }
     }
   }
