@@ -55,7 +55,7 @@ public final class RoadmapStore {
       Instant createdAt) {}
 
   private static final String ENTRY =
-      "SELECT s.item_id, p.key AS product_key, e.number, e.title, w.type, st.name AS state,"
+      "SELECT s.item_id, p.item_key AS product_key, e.number, e.title, w.type, st.name AS state,"
           + " st.category, w.parent_id, s.horizon, s.start_date, s.end_date, s.release_name,"
           + " s.team_id, t.name AS team_name, s.plan_id, s.public, s.version"
           + " FROM item_schedule s JOIN entity e ON e.id = s.item_id"
@@ -160,7 +160,7 @@ public final class RoadmapStore {
   /** The live work items of a product (for objectives, and for picking what to add). */
   public List<Item> items(Handle h, long productId) {
     return h.createQuery(
-            "SELECT w.id, p.key AS product_key, e.number, e.title, w.type, w.parent_id"
+            "SELECT w.id, p.item_key AS product_key, e.number, e.title, w.type, w.parent_id"
                 + " FROM work_item w JOIN entity e ON e.id = w.id"
                 + " JOIN product p ON p.id = w.product_id"
                 + " WHERE w.product_id = :product AND e.deleted_at IS NULL ORDER BY e.number")
@@ -179,7 +179,7 @@ public final class RoadmapStore {
   /** The live work items of a product that are not on its roadmap, broadest types first. */
   public List<Item> candidates(Handle h, long productId, int limit) {
     return h.createQuery(
-            "SELECT w.id, p.key AS product_key, e.number, e.title, w.type, w.parent_id"
+            "SELECT w.id, p.item_key AS product_key, e.number, e.title, w.type, w.parent_id"
                 + " FROM work_item w JOIN entity e ON e.id = w.id"
                 + " JOIN product p ON p.id = w.product_id"
                 + " LEFT JOIN item_schedule s ON s.item_id = w.id"
