@@ -15,6 +15,7 @@ import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.planning.roadmap.TimelineLayout.Scale;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,7 +112,7 @@ public final class RoadmapPages implements Routes {
           ctx,
           "Put " + s.entry().key() + " on the roadmap (" + s.entry().horizon().label() + ").",
           s);
-      ctx.redirect(base(product));
+      ctx.redirect(base(product), HttpStatus.SEE_OTHER);
     } catch (Invalid e) {
       ctx.status(422);
       board(ctx, Form.refused(ctx, e));
@@ -192,7 +193,7 @@ public final class RoadmapPages implements Routes {
           roadmaps.schedule(
               Requests.user(ctx), ref(product), ctx.pathParam("key"), version(ctx), input(ctx));
       flash(ctx, "Saved " + s.entry().key() + ": " + s.entry().snapshot().place() + ".", s);
-      ctx.redirect(back(ctx, product));
+      ctx.redirect(back(ctx, product), HttpStatus.SEE_OTHER);
     } catch (Invalid e) {
       ctx.status(422);
       edit(ctx, Form.refused(ctx, e));
@@ -225,7 +226,7 @@ public final class RoadmapPages implements Routes {
     } catch (Conflict e) {
       Flashes.error(ctx, e.getMessage() + " Nothing was removed; reload and try again.");
     }
-    ctx.redirect(back(ctx, product));
+    ctx.redirect(back(ctx, product), HttpStatus.SEE_OTHER);
   }
 
   // ---- Drags (the page's script) ----------------------------------------------------------------
@@ -347,7 +348,7 @@ public final class RoadmapPages implements Routes {
       Flashes.success(
           ctx,
           "Saved the snapshot \u201c" + info.name() + "\u201d of " + info.entries() + " entries.");
-      ctx.redirect(base(product) + "/snapshots");
+      ctx.redirect(base(product) + "/snapshots", HttpStatus.SEE_OTHER);
     } catch (Invalid e) {
       ctx.status(422);
       snapshotList(ctx, Form.refused(ctx, e));
