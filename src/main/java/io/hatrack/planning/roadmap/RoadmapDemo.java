@@ -18,7 +18,7 @@ import java.util.Map;
  * customer-facing ones are public. Ana saves a snapshot at the quarterly review, then pulls
  * next-day payouts forward (slow payouts is a loud theme) and lets 3-D Secure retry slip a release,
  * so that "what changed since" has something to show; payout notifications depend on next-day
- * payouts and now start before those end, so the timeline warns.
+ * payouts and start before those end, so the timeline warns.
  */
 final class RoadmapDemo implements DemoSeed {
   static final String SNAPSHOT = "Quarterly review";
@@ -44,7 +44,7 @@ final class RoadmapDemo implements DemoSeed {
           new Plan("CSV invoice export", Horizon.NOW, -20, 45, true),
           new Plan("Apple Pay and Google Pay buttons", Horizon.NEXT, 55, 50, true),
           new Plan("Next-day payouts", Horizon.NEXT, 50, 70, true),
-          new Plan("Payout status notifications", Horizon.NEXT, 130, 40, false),
+          new Plan("Payout status notifications", Horizon.NEXT, 100, 40, false),
           new Plan("Error budget dashboard", Horizon.NOW, -15, 50, false),
           new Plan("Accounting integrations", Horizon.LATER, null, null, true),
           new Plan("Card expiry reminders", Horizon.LATER, null, null, true),
@@ -122,7 +122,7 @@ final class RoadmapDemo implements DemoSeed {
           new RoadmapService.ScheduleInput(
               Horizon.NOW.id(),
               start.toString(),
-              start.plusDays(70).toString(),
+              start.plusDays(100).toString(),
               release(start),
               e.team(),
               true));
