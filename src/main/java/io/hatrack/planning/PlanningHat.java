@@ -75,7 +75,7 @@ public final class PlanningHat {
   public List<DemoSeed> demo() {
     List<DemoSeed> seeds = new ArrayList<>();
     // Last: the roadmap shows what the release plan accepted, if its demo ran.
-    seeds.add(roadmaps.demo());
+    seeds.add(roadmaps.demo(kernel.discovery()));
     return seeds;
   }
 }

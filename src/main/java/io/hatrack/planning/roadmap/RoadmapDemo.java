@@ -1,5 +1,7 @@
 package io.hatrack.planning.roadmap;
 
+import io.hatrack.discovery.DiscoveryHat;
+import io.hatrack.discovery.feedback.themes.ThemeViews.ThemeView;
 import io.hatrack.kernel.HatrackException;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.demo.DemoSeed;
@@ -26,11 +28,55 @@ final class RoadmapDemo implements DemoSeed {
   private final RoadmapService roadmaps;
   private final SnapshotService snapshots;
   private final LinkService links;
+  private final DiscoveryHat discovery;
 
-  RoadmapDemo(RoadmapService roadmaps, SnapshotService snapshots, LinkService links) {
+  RoadmapDemo(
+      RoadmapService roadmaps,
+      SnapshotService snapshots,
+      LinkService links,
+      DiscoveryHat discovery) {
     this.roadmaps = roadmaps;
     this.snapshots = snapshots;
     this.links = links;
+    this.discovery = discovery;
+  }
+
+  /** Which feature a feedback theme is about, by a stem of its name or top terms. */
+  private static final List<Map.Entry<String, String>> THEME_FEATURES =
+      List.of(
+          Map.entry("card", "One-click saved cards"),
+          Map.entry("secur", "3-D Secure retry"),
+          Map.entry("3d", "3-D Secure retry"),
+          Map.entry("invoic", "CSV invoice export"),
+          Map.entry("payout", "Next-day payouts"));
+
+  /**
+   * Ana triages the themes: the quote that best represents each theme is linked to the feature it
+   * asks for, so that the timeline's theme lanes show where customer demand lands.
+   */
+  private void triageThemes(User ana, String checkout, Map<String, String> keys) {
+    List<ThemeView> themes = discovery.themes().service().overview(ana, checkout).themes();
+    for (ThemeView theme : themes) {
+      String words =
+          (theme.name() + " " + String.join(" ", theme.terms())).toLowerCase(java.util.Locale.ROOT);
+      String feature =
+          THEME_FEATURES.stream()
+              .filter(e -> words.contains(e.getKey()))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElse(null);
+      if (feature == null || keys.get(feature) == null || theme.quotes().isEmpty()) {
+        continue;
+      }
+      try {
+        discovery
+            .feedback()
+            .service()
+            .link(ana, Long.toString(theme.quotes().get(0).id()), keys.get(feature));
+      } catch (HatrackException e) {
+        // Linked already (by another part of the story): nothing to add.
+      }
+    }
   }
 
   /** Where the story puts a feature, in days from today; no dates for a Later idea. */
@@ -99,6 +145,7 @@ final class RoadmapDemo implements DemoSeed {
               team,
               p.isPublic()));
     }
+    triageThemes(ana, checkout, keys);
     String payouts = keys.get("Next-day payouts");
     String notifications = keys.get("Payout status notifications");
     if (payouts != null && notifications != null) {

@@ -43,7 +43,7 @@ public final class Roadmaps {
   }
 
   /** The roadmap's part of the demo story (after the release plan's, if there is one). */
-  public DemoSeed demo() {
-    return new RoadmapDemo(roadmaps, snapshots, links);
+  public DemoSeed demo(io.hatrack.discovery.DiscoveryHat discovery) {
+    return new RoadmapDemo(roadmaps, snapshots, links, discovery);
   }
 }

@@ -35,6 +35,23 @@ class RoadmapDemoTest {
       assertThat(r.warnings())
           .extracting(DependencyCheck.Warning::message)
           .anySatisfy(m -> assertThat(m).contains("Payout status notifications"));
+      var byTheme =
+          roadmaps
+              .service()
+              .timeline(
+                  ana, "checkout", RoadmapFilter.NONE, TimelineLayout.Scale.QUARTER, Lane.THEME);
+      assertThat(byTheme.timeline().lanes())
+          .extracting(TimelineLayout.Lane::label)
+          .contains("No theme")
+          .hasSizeGreaterThan(1);
+      var byObjective =
+          roadmaps
+              .service()
+              .timeline(
+                  ana, "checkout", RoadmapFilter.NONE, TimelineLayout.Scale.MONTH, Lane.OBJECTIVE);
+      assertThat(byObjective.timeline().lanes())
+          .extracting(TimelineLayout.Lane::label)
+          .contains("Grow payment volume 30 % this year");
       List<SnapshotService.Info> snapshots = roadmaps.snapshots().list(ana, "checkout");
       assertThat(snapshots).extracting(SnapshotService.Info::name).contains(RoadmapDemo.SNAPSHOT);
       SnapshotDiff.Result changes =
