@@ -139,7 +139,18 @@
         if (v) { bar.setAttribute("data-version", v); }
         bar.setAttribute("data-start", start);
         bar.setAttribute("data-end", end);
-        bar.classList.toggle("bar-warning", !!text);
+        // Outline the bars that now start before an item they depend on ends (the sentences
+        // name them first: KEY “title” starts on ...).
+        var warned = {};
+        var re = /(\S+) \u201c[^\u201d]*\u201d starts on/g;
+        var m;
+        while ((m = re.exec(text)) !== null) { warned[m[1]] = true; }
+        bar.classList.toggle("bar-warning", !!warned[bar.getAttribute("data-key")]);
+        Object.keys(warned).forEach(function (key) {
+          svg.querySelectorAll("g.bar").forEach(function (g) {
+            if (g.getAttribute("data-key") === key) { g.classList.add("bar-warning"); }
+          });
+        });
         say(text ? "Rescheduled to " + start + " \u2013 " + end + ", but: " + text
                  : "Rescheduled " + bar.getAttribute("data-key") + " to " + start + " \u2013 " + end + ".",
             text ? "error" : "status");
