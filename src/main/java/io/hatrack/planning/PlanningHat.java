@@ -14,6 +14,8 @@ import io.hatrack.kernel.work.Collaboration;
 import io.hatrack.kernel.work.ItemService;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.WorkspaceService;
+import io.hatrack.planning.roadmap.RoadmapService;
+import io.hatrack.planning.roadmap.Roadmaps;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,20 +41,41 @@ public final class PlanningHat {
       Clock clock) {}
 
   private final Kernel kernel;
+  private final Roadmaps roadmaps;
 
   public PlanningHat(Kernel kernel) {
     this.kernel = kernel;
+    this.roadmaps =
+        new Roadmaps(
+            new RoadmapService.Parts(
+                kernel.db(),
+                kernel.products(),
+                kernel.items(),
+                kernel.collaboration().links(),
+                kernel.collaboration().tags(),
+                kernel.audit(),
+                slug -> kernel.discovery().portal().portal().openPortal(slug),
+                kernel.clock()),
+            io.hatrack.kernel.web.Json.mapper());
+  }
+
+  /** Roadmaps: Now/Next/Later, timeline, snapshots, the public roadmap and exports. */
+  public Roadmaps roadmaps() {
+    return roadmaps;
   }
 
   /** The hat's API and pages. */
   public List<Routes> routes(Html html, ItemPanels panels, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.addAll(roadmaps.routes(html, json));
     return routes;
   }
 
   /** The hat's part of the demo story, told after the definition and discovery hats'. */
   public List<DemoSeed> demo() {
     List<DemoSeed> seeds = new ArrayList<>();
+    // Last: the roadmap shows what the release plan accepted, if its demo ran.
+    seeds.add(roadmaps.demo(kernel.discovery()));
     return seeds;
   }
 }

@@ -164,6 +164,16 @@ public final class PortalService {
     return visitor.known() ? store.votedIdeas(h, product.id(), visitor.voterKey()) : Set.of();
   }
 
+  /**
+   * The product of a portal that is on, for other public pages under its address (the public
+   * roadmap); not found when there is no such product or its portal is off.
+   */
+  public Product openPortal(String slug) {
+    Product product = portalProduct(slug);
+    db.read(h -> enabledSettings(h, product));
+    return product;
+  }
+
   /** The product of a portal address; not found when it has none or its portal is off. */
   private Product portalProduct(String slug) {
     return products.publicBySlug(slug).orElseThrow(() -> new NotFound("portal"));
