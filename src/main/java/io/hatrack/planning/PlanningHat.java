@@ -14,6 +14,9 @@ import io.hatrack.kernel.work.Collaboration;
 import io.hatrack.kernel.work.ItemService;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.WorkspaceService;
+import io.hatrack.planning.roi.RoiModels;
+import io.hatrack.planning.roi.RoiService;
+import io.hatrack.planning.roi.RoiStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,20 +42,40 @@ public final class PlanningHat {
       Clock clock) {}
 
   private final Kernel kernel;
+  private final RoiModels roi;
 
   public PlanningHat(Kernel kernel) {
     this.kernel = kernel;
+    this.roi =
+        new RoiModels(
+            new RoiService(
+                kernel.db(),
+                new RoiStore(),
+                kernel.products(),
+                kernel.definition().workItems(),
+                kernel.definition().fields(),
+                kernel.audit(),
+                kernel.clock()),
+            kernel.products(),
+            kernel.discovery().customers());
+  }
+
+  /** ROI models of a product's options: NPV, IRR, payback, Monte Carlo. */
+  public RoiModels roi() {
+    return roi;
   }
 
   /** The hat's API and pages. */
   public List<Routes> routes(Html html, ItemPanels panels, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.addAll(roi.routes(html, json));
     return routes;
   }
 
   /** The hat's part of the demo story, told after the definition and discovery hats'. */
   public List<DemoSeed> demo() {
     List<DemoSeed> seeds = new ArrayList<>();
+    seeds.add(roi.demo());
     return seeds;
   }
 }
