@@ -28,7 +28,8 @@ public final class RoiModels {
   }
 
   public List<Routes> routes(Html html, ObjectMapper json) {
-    return List.of(new RoiApi(service, json), new RoiRoutes(service, products, customers, html));
+    return List.of(
+        new RoiApi(service, json), new RoiRoutes(service, products, customers, html, json));
   }
 
   /** Checkout's ROI models: after the definition demo, whose features they are for. */
