@@ -6,12 +6,24 @@
   if (typeof echarts === 'undefined') {
     return;
   }
-  var money = function (currency) {
-    var f = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  function formatter(currency, compact) {
+    var options = { style: 'currency', currency: currency, maximumFractionDigits: 0 };
+    if (compact) {
+      options.notation = 'compact';
+      options.maximumFractionDigits = 1;
+    }
+    var f;
+    try {
+      f = new Intl.NumberFormat('en-US', options);
+    } catch (e) {
+      f = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    }
     return function (v) {
-      return v === null || v === undefined ? '–' : (v < 0 ? '−' : '') + currency + ' ' + f.format(Math.abs(v));
+      return v === null || v === undefined ? '–' : (v < 0 ? '−' : '') + f.format(Math.abs(v));
     };
-  };
+  }
+  var money = function (currency) { return formatter(currency, false); };
+  var axisMoney = function (currency) { return formatter(currency, true); };
 
   function cumulative(d) {
     var fmt = money(d.currency);
@@ -19,13 +31,13 @@
       option: {
         title: { text: d.title, left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis', valueFormatter: fmt },
-        legend: { bottom: 0 },
-        grid: { left: 80, right: 24, top: 48, bottom: 64 },
+        legend: { bottom: 0, itemGap: 24 },
+        grid: { left: 16, right: 24, top: 48, bottom: 64, containLabel: true },
         xAxis: { type: 'category', name: d.unit + 's from today', nameLocation: 'middle', nameGap: 28, data: d.periods },
-        yAxis: { type: 'value', name: d.currency, axisLabel: { formatter: fmt } },
+        yAxis: { type: 'value', name: d.currency, axisLabel: { formatter: axisMoney(d.currency) } },
         series: [
-          { name: 'Cumulative discounted', type: 'line', data: d.discounted, showSymbol: false, areaStyle: { opacity: 0.08 } },
-          { name: 'Cumulative', type: 'line', data: d.cumulative, showSymbol: false, lineStyle: { type: 'dashed' } }
+          { name: 'Discounted', type: 'line', data: d.discounted, showSymbol: false, areaStyle: { opacity: 0.08 } },
+          { name: 'Undiscounted', type: 'line', data: d.cumulative, showSymbol: false, lineStyle: { type: 'dashed' } }
         ]
       },
       csv: [[d.unit, 'cumulative_' + d.currency, 'cumulative_discounted_' + d.currency]].concat(
@@ -49,11 +61,11 @@
       option: {
         title: { text: d.title, left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis', formatter: function (p) { return labels[p[0].dataIndex] + '<br>' + p[0].value + ' draws'; } },
-        grid: { left: 64, right: 24, top: 56, bottom: 56 },
+        grid: { left: 16, right: 24, top: 56, bottom: 56, containLabel: true },
         xAxis: { type: 'category', name: 'NPV (' + d.currency + ')', nameLocation: 'middle', nameGap: 32,
           data: d.bins.map(function (b) { return Math.round((b[0] + b[1]) / 2); }),
-          axisLabel: { formatter: function (v) { return fmt(Number(v)); } } },
-        yAxis: { type: 'value', name: 'draws' },
+          axisLabel: { formatter: function (v) { return axisMoney(d.currency)(Number(v)); } } },
+        yAxis: { type: 'value', name: 'draws', max: function (v) { var m = v.max * 1.2; var step = Math.pow(10, Math.floor(Math.log10(m))); return Math.ceil(m / step) * step; } },
         series: [{
           name: 'Draws', type: 'bar', barCategoryGap: '5%', data: d.bins.map(function (b) { return b[2]; }),
           markLine: { symbol: 'none', data: [mark('P10', d.p10), mark('P50', d.p50), mark('P90', d.p90)] }
@@ -69,10 +81,10 @@
       option: {
         title: { text: d.title, left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis', valueFormatter: fmt },
-        legend: { bottom: 0 },
-        grid: { left: 80, right: 24, top: 48, bottom: 64 },
+        legend: { bottom: 0, itemGap: 24 },
+        grid: { left: 16, right: 24, top: 48, bottom: 64, containLabel: true },
         xAxis: { type: 'category', name: 'Option', nameLocation: 'middle', nameGap: 28, data: d.names },
-        yAxis: { type: 'value', name: d.currency, axisLabel: { formatter: fmt } },
+        yAxis: { type: 'value', name: d.currency, axisLabel: { formatter: axisMoney(d.currency) } },
         series: [
           { name: 'NPV (likely)', type: 'bar', data: d.npv },
           { name: 'P10', type: 'bar', data: d.p10 },
@@ -109,6 +121,7 @@
     }
     var built = build(data);
     var chart = echarts.init(el, dark ? 'dark' : null, { renderer: 'svg' });
+    built.option.animation = false;
     chart.setOption(built.option);
     window.addEventListener('resize', function () { chart.resize(); });
     var button = document.createElement('button');
