@@ -206,6 +206,35 @@ class RoiServiceTest {
   }
 
   @Test
+  void aFormulaFieldReadsTheValueTheModelWrote(TestApp app) {
+    Team team = team(app);
+    String product = team.product().slug();
+    WorkItem feature = item(app, team, "feature", "Saved cards");
+    RoiModel m = roi(app).create(team.owner(), product, projectA("A", feature.key()));
+    roi(app).useAsValue(team.owner(), product, m.id());
+
+    app.app()
+        .definition()
+        .fields()
+        .create(
+            team.owner(),
+            product,
+            io.hatrack.definition.fields.FieldInput.of("Value per thousand", "formula")
+                .withFormula("round(value / 1000, 1)"));
+
+    var values =
+        app.database()
+            .read(
+                h ->
+                    app.app()
+                        .definition()
+                        .fields()
+                        .values(h, List.of(feature.id()))
+                        .get(feature.id()));
+    assertThat(values.get("value_per_thousand").display()).isEqualTo("2.6");
+  }
+
+  @Test
   void aModelWithoutItemCannotBeUsedAsValueAndViewersCannotChangeModels(TestApp app) {
     Team team = team(app);
     String product = team.product().slug();
