@@ -16,6 +16,9 @@ import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.WorkspaceService;
 import io.hatrack.planning.roadmap.RoadmapService;
 import io.hatrack.planning.roadmap.Roadmaps;
+import io.hatrack.planning.roi.RoiModels;
+import io.hatrack.planning.roi.RoiService;
+import io.hatrack.planning.roi.RoiStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,7 @@ public final class PlanningHat {
 
   private final Kernel kernel;
   private final Roadmaps roadmaps;
+  private final RoiModels roi;
 
   public PlanningHat(Kernel kernel) {
     this.kernel = kernel;
@@ -57,6 +61,18 @@ public final class PlanningHat {
                 slug -> kernel.discovery().portal().portal().openPortal(slug),
                 kernel.clock()),
             io.hatrack.kernel.web.Json.mapper());
+    this.roi =
+        new RoiModels(
+            new RoiService(
+                kernel.db(),
+                new RoiStore(),
+                kernel.products(),
+                kernel.definition().workItems(),
+                kernel.definition().fields(),
+                kernel.audit(),
+                kernel.clock()),
+            kernel.products(),
+            kernel.discovery().customers());
   }
 
   /** Roadmaps: Now/Next/Later, timeline, snapshots, the public roadmap and exports. */
@@ -64,16 +80,23 @@ public final class PlanningHat {
     return roadmaps;
   }
 
+  /** ROI models of a product's options: NPV, IRR, payback, Monte Carlo. */
+  public RoiModels roi() {
+    return roi;
+  }
+
   /** The hat's API and pages. */
   public List<Routes> routes(Html html, ItemPanels panels, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
     routes.addAll(roadmaps.routes(html, json));
+    routes.addAll(roi.routes(html, json));
     return routes;
   }
 
   /** The hat's part of the demo story, told after the definition and discovery hats'. */
   public List<DemoSeed> demo() {
     List<DemoSeed> seeds = new ArrayList<>();
+    seeds.add(roi.demo());
     // Last: the roadmap shows what the release plan accepted, if its demo ran.
     seeds.add(roadmaps.demo(kernel.discovery()));
     return seeds;

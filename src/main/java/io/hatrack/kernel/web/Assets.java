@@ -43,6 +43,7 @@ public final class Assets {
     files.put("definition-prototypes.js", "static/definition-prototypes.js");
     files.put("discovery-research.js", "static/discovery-research.js");
     files.put("roadmap.js", "static/roadmap.js");
+    files.put("planning-roi.js", "static/planning-roi.js");
     files.put(
         "htmx.min.js", "META-INF/resources/webjars/htmx.org/" + htmxVersion + "/dist/htmx.min.js");
     return new Assets(files);
