@@ -51,8 +51,9 @@ final class RoadmapDemo implements DemoSeed {
           Map.entry("payout", "Next-day payouts"));
 
   /**
-   * Ana triages the themes: the quote that best represents each theme is linked to the feature it
-   * asks for, so that the timeline's theme lanes show where customer demand lands.
+   * Ana triages the themes: the quote that best represents each theme (a ticket or a call) is
+   * linked to the feature it asks for, so that the timeline's theme lanes show where customer
+   * demand lands.
    */
   private void triageThemes(User ana, String checkout, Map<String, String> keys) {
     List<ThemeView> themes = discovery.themes().service().overview(ana, checkout).themes();
@@ -65,17 +66,27 @@ final class RoadmapDemo implements DemoSeed {
               .map(Map.Entry::getValue)
               .findFirst()
               .orElse(null);
-      if (feature == null || keys.get(feature) == null || theme.quotes().isEmpty()) {
+      if (feature == null || keys.get(feature) == null) {
         continue;
       }
-      try {
-        discovery
-            .feedback()
-            .service()
-            .link(ana, Long.toString(theme.quotes().get(0).id()), keys.get(feature));
-      } catch (HatrackException e) {
-        // Linked already (by another part of the story): nothing to add.
-      }
+      // A support ticket or call, not a portal idea: the portal's ideas are linked by the team on
+      // the portal's own pages, and their story counts those links.
+      var feedback = discovery.feedback().service();
+      theme.quotes().stream()
+          .map(q -> Long.toString(q.id()))
+          .filter(
+              ref ->
+                  feedback.get(ana, ref).feedback().source()
+                      != io.hatrack.discovery.feedback.FeedbackSource.PORTAL)
+          .findFirst()
+          .ifPresent(
+              ref -> {
+                try {
+                  feedback.link(ana, ref, keys.get(feature));
+                } catch (HatrackException e) {
+                  // Linked already (by another part of the story): nothing to add.
+                }
+              });
     }
   }
 
