@@ -62,6 +62,11 @@ class RoiBrowserTest extends ChromiumTest {
     wait.until(
         d -> d.findElements(By.cssSelector(".roi-lines-table tbody tr")).size() == before + 1);
     assertThat(driver.getCurrentUrl()).endsWith("/edit");
+    screenshot("roi-editor");
+
+    go(base);
+    assertThat(find(".roi-table").getText()).contains("Own token flow").contains("Hosted vault");
+    screenshot("roi-list");
 
     go(base + "/compare?ids=" + a.id() + "," + b.id());
     find(".roi-chart svg");

@@ -90,6 +90,8 @@ class RoiModelsApiTest {
     Answer one = api.get(models() + "/" + m.path("id").asLong());
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.json().path("name").asText()).isEqualTo("Project A");
+    JsonNode list = api.get(models()).json();
+    assertThat(list.path("total").asLong()).isEqualTo(list.path("items").size()).isPositive();
   }
 
   @Test

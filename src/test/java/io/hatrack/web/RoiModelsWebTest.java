@@ -180,6 +180,26 @@ class RoiModelsWebTest {
   }
 
   @Test
+  void aStaleEditShowsTheConflictWithBothChoices() {
+    Browser.Page created = browser.post(base(), model("Edited twice", "", "300"));
+    String page = created.location();
+    Browser.Page edit = browser.get(page + "/edit");
+    assertThat(edit.body()).contains("name=\"version\" value=\"1\"");
+    java.util.List<String> fields =
+        new java.util.ArrayList<>(java.util.List.of(model("Mine", "", "300")));
+    fields.addAll(java.util.List.of("version", "1"));
+    assertThat(browser.post(page, fields.toArray(String[]::new)).status()).isEqualTo(302);
+
+    browser.get(page + "/edit");
+    Browser.Page stale = browser.post(page, fields.toArray(String[]::new));
+
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.body())
+        .contains("Someone else saved this model")
+        .contains("Overwrite with mine");
+  }
+
+  @Test
   void aModelShowsItsResultsChartsAndCanBeSimulatedAndUsedAsValue() {
     Browser.Page created = browser.post(base(), model("Project A", feature.key(), "300"));
     assertThat(created.status()).as(created.body()).isEqualTo(302);

@@ -5,6 +5,7 @@ import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.web.Requests;
 import io.hatrack.kernel.web.Router;
 import io.hatrack.kernel.web.Routes;
+import io.hatrack.kernel.web.routes.KernelJson.ListJson;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class RoiApi implements Routes {
   @Override
   public void register(Router r) {
     r.get(BASE, this::list)
-        .summary("A product's ROI models by name, each with its results")
+        .summary("A product's ROI models by name, each with its results (all in one page)")
         .tag(TAG)
         .returnsList(RoiJson.ModelJson.class);
     r.post(BASE, this::create)
@@ -86,10 +87,11 @@ public final class RoiApi implements Routes {
   }
 
   private void list(Context ctx) {
-    ctx.json(
+    List<RoiJson.ModelJson> models =
         roi.list(Requests.user(ctx), ctx.pathParam("product")).models().stream()
             .map(RoiJson::of)
-            .toList());
+            .toList();
+    ctx.json(new ListJson<>(models, models.size(), null));
   }
 
   private void create(Context ctx) {
