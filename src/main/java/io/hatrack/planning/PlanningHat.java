@@ -14,6 +14,7 @@ import io.hatrack.kernel.work.Collaboration;
 import io.hatrack.kernel.work.ItemService;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.WorkspaceService;
+import io.hatrack.planning.plans.ReleasePlanning;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,20 +40,38 @@ public final class PlanningHat {
       Clock clock) {}
 
   private final Kernel kernel;
+  private final ReleasePlanning releasePlanning;
 
   public PlanningHat(Kernel kernel) {
     this.kernel = kernel;
+    this.releasePlanning =
+        new ReleasePlanning(
+            kernel.db(),
+            kernel.products(),
+            kernel.workspaces(),
+            kernel.items(),
+            kernel.collaboration().links(),
+            kernel.definition().workItems(),
+            kernel.audit(),
+            kernel.clock());
+  }
+
+  /** Teams with their capacity, and release plans. */
+  public ReleasePlanning releasePlanning() {
+    return releasePlanning;
   }
 
   /** The hat's API and pages. */
   public List<Routes> routes(Html html, ItemPanels panels, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.addAll(releasePlanning.routes(html, panels, json));
     return routes;
   }
 
   /** The hat's part of the demo story, told after the definition and discovery hats'. */
   public List<DemoSeed> demo() {
     List<DemoSeed> seeds = new ArrayList<>();
+    seeds.add(releasePlanning.demo());
     return seeds;
   }
 }
