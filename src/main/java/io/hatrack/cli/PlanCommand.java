@@ -25,9 +25,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hatrack plan --product KEY --periods 2027-Q1,2027-Q2 [--teams a,b] [--model NAME]
- * [--json]}: solves and saves a release plan, in the name of the first owner of the product's
- * workspace, and prints it; exits with 1 when the constraints cannot hold together.
+ * {@code hatrack plan --product KEY --periods 2027-Q1,2027-Q2 [--teams a,b] [--model NAME] [--pin
+ * KEY=PERIOD] [--json]}: solves and saves a release plan, in the name of the first owner of the
+ * product's workspace, and prints it; exits with 1 when the constraints cannot hold together.
  */
 @Command(
     name = "plan",
@@ -67,6 +67,13 @@ public final class PlanCommand implements Callable<Integer> {
       description = "The scoring model whose scores are the values (default: the product's).")
   String model;
 
+  @Option(
+      names = "--pin",
+      split = ",",
+      paramLabel = "KEY=PERIOD",
+      description = "Items that must go in a period, e.g. CHK-12=2027-Q1.")
+  java.util.Map<String, String> pins;
+
   @Option(names = "--name", description = "The plan's name.")
   String name;
 
@@ -101,7 +108,8 @@ public final class PlanCommand implements Callable<Integer> {
               PlanRequest.of(name, periods)
                   .withTeams(teams)
                   .withModel(model)
-                  .withOptions(null, null, seconds));
+                  .withOptions(null, null, seconds)
+                  .withConstraints(null, pins, null));
       if (json) {
         out.println(
             app.json()
