@@ -43,14 +43,26 @@ final class ReleasePlanDemo implements DemoSeed {
 
   @Override
   public void seed(DemoStory story) {
+    teamsAndEfforts(story);
+    plan(story);
+  }
+
+  /** The next two quarters after the story's present. */
+  private static List<PlanningPeriod> quarters(DemoStory story) {
+    LocalDate today = LocalDate.ofInstant(story.clock().instant(), ZoneOffset.UTC);
+    PlanningPeriod first =
+        PlanningPeriod.quarterOf(PlanningPeriod.quarterOf(today).end().plusDays(1));
+    return List.of(first, PlanningPeriod.quarterOf(first.end().plusDays(1)));
+  }
+
+  /** The teams, their people and days off, and the efforts of Checkout's open features. */
+  void teamsAndEfforts(DemoStory story) {
     User ana = story.ana();
     String ws = story.workspace().slug();
     String chk = story.checkout().slug();
     story.at(6, 3);
-    LocalDate today = LocalDate.ofInstant(story.clock().instant(), ZoneOffset.UTC);
-    PlanningPeriod first =
-        PlanningPeriod.quarterOf(PlanningPeriod.quarterOf(today).end().plusDays(1));
-    PlanningPeriod second = PlanningPeriod.quarterOf(first.end().plusDays(1));
+    PlanningPeriod first = quarters(story).get(0);
+    PlanningPeriod second = quarters(story).get(1);
     teams.create(
         ana,
         ws,
@@ -129,7 +141,18 @@ final class ReleasePlanDemo implements DemoSeed {
     if (payouts != null && notifications != null) {
       links.add(ana, notifications.key(), payouts.key(), LinkTypes.DEPENDS.id());
     }
+  }
+
+  /**
+   * A plan of the next two quarters with a what-if and the plan accepted, when the backlog has a
+   * scoring model (the scoring part's demo makes them); without one there is nothing to plan by.
+   */
+  void plan(DemoStory story) {
+    User ana = story.ana();
+    String chk = story.checkout().slug();
     story.later(45);
+    PlanningPeriod first = quarters(story).get(0);
+    PlanningPeriod second = quarters(story).get(1);
     if (plans.list(ana, chk).models().isEmpty()) {
       return;
     }
