@@ -188,7 +188,9 @@ public final class PlanService {
     ReleasePlan result = planner.solve(framed.built().problem());
     if (result.status() == PlanStatus.INFEASIBLE) {
       throw new Invalid(
-          result.conflicts().stream().map(c -> new FieldError("constraints", c)).toList());
+          result.conflicts().stream()
+              .map(c -> new FieldError("constraints", PlanningInputs.inTeamUnits(c)))
+              .toList());
     }
     if (!result.hasPlan()) {
       throw Invalid.field(
@@ -364,7 +366,7 @@ public final class PlanService {
                 actor.id()));
     Map<String, String> reasons = new LinkedHashMap<>(built.notPlanned());
     for (LeftOutItem l : result.leftOut()) {
-      reasons.put(l.item(), l.reason());
+      reasons.put(l.item(), PlanningInputs.inTeamUnits(l.reason()));
     }
     Map<String, Long> values = new LinkedHashMap<>();
     built.problem().items().forEach(i -> values.put(i.id(), i.value()));

@@ -232,6 +232,56 @@ final class PlanningInputs {
         .withTimeLimit(Duration.ofSeconds(seconds));
   }
 
+  private static final java.util.regex.Pattern ROOM =
+      java.util.regex.Pattern.compile("\\((\\d+) of (\\d+) units left\\)");
+  private static final java.util.regex.Pattern PINNED =
+      java.util.regex.Pattern.compile(
+          "need (\\d+) units of team (.+?) in (\\S+), which has only (\\d+)\\.");
+
+  /**
+   * The solver's words with its whole units (tenths of a team's unit) turned back into the team's
+   * unit: "(35 of 195 units left)" reads "(3.5 left, 19.5 needed)".
+   */
+  static String inTeamUnits(String text) {
+    if (text == null) {
+      return null;
+    }
+    java.util.regex.Matcher room = ROOM.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (room.find()) {
+      room.appendReplacement(
+          out,
+          java.util.regex.Matcher.quoteReplacement(
+              "(" + tenths(room.group(1)) + " left, " + tenths(room.group(2)) + " needed)"));
+    }
+    room.appendTail(out);
+    java.util.regex.Matcher pinned = PINNED.matcher(out.toString());
+    StringBuilder again = new StringBuilder();
+    while (pinned.find()) {
+      pinned.appendReplacement(
+          again,
+          java.util.regex.Matcher.quoteReplacement(
+              "need "
+                  + tenths(pinned.group(1))
+                  + " of team "
+                  + pinned.group(2)
+                  + " in "
+                  + pinned.group(3)
+                  + ", which has only "
+                  + tenths(pinned.group(4))
+                  + "."));
+    }
+    pinned.appendTail(again);
+    return again.toString();
+  }
+
+  private static String tenths(String units) {
+    long n = Long.parseLong(units);
+    return n % EFFORT_SCALE == 0
+        ? Long.toString(n / EFFORT_SCALE)
+        : String.format(Locale.ROOT, "%.1f", n / (double) EFFORT_SCALE);
+  }
+
   private static Moscow moscow(String category) {
     if (category == null) {
       return Moscow.SHOULD;
