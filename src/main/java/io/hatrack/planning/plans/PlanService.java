@@ -110,6 +110,19 @@ public final class PlanService {
     public boolean canEdit() {
       return product.role().atLeast(Role.EDITOR);
     }
+
+    /** An item's effort per team as shown, e.g. "Payments 16 · Checkout web 12.5". */
+    public String effortText(PlanItemRow item) {
+      List<String> parts = new ArrayList<>();
+      for (Team t : teams) {
+        Double e = item.effort().get(t.id());
+        if (e != null) {
+          parts.add(
+              t.name() + " " + (e == Math.rint(e) ? Long.toString(e.longValue()) : e.toString()));
+        }
+      }
+      return parts.isEmpty() ? "no effort" : String.join(" · ", parts);
+    }
   }
 
   /** A product's plans, and what a new plan can use. */
