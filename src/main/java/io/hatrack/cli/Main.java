@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       FeedbackCommand.class,
       ReindexCommand.class,
-      ThemesCommand.class
+      ThemesCommand.class,
+      PlanCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -14,6 +14,7 @@ import io.hatrack.kernel.work.Collaboration;
 import io.hatrack.kernel.work.ItemService;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.WorkspaceService;
+import io.hatrack.planning.plans.ReleasePlanning;
 import io.hatrack.planning.roadmap.RoadmapService;
 import io.hatrack.planning.roadmap.Roadmaps;
 import io.hatrack.planning.roi.RoiModels;
@@ -46,6 +47,7 @@ public final class PlanningHat {
   private final Kernel kernel;
   private final Roadmaps roadmaps;
   private final RoiModels roi;
+  private final ReleasePlanning releasePlanning;
 
   public PlanningHat(Kernel kernel) {
     this.kernel = kernel;
@@ -61,6 +63,16 @@ public final class PlanningHat {
                 slug -> kernel.discovery().portal().portal().openPortal(slug),
                 kernel.clock()),
             io.hatrack.kernel.web.Json.mapper());
+    this.releasePlanning =
+        new ReleasePlanning(
+            kernel.db(),
+            kernel.products(),
+            kernel.workspaces(),
+            kernel.items(),
+            kernel.collaboration().links(),
+            kernel.definition().workItems(),
+            kernel.audit(),
+            kernel.clock());
     this.roi =
         new RoiModels(
             new RoiService(
@@ -85,9 +97,15 @@ public final class PlanningHat {
     return roi;
   }
 
+  /** Teams with their capacity, and release plans. */
+  public ReleasePlanning releasePlanning() {
+    return releasePlanning;
+  }
+
   /** The hat's API and pages. */
   public List<Routes> routes(Html html, ItemPanels panels, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.addAll(releasePlanning.routes(html, panels, json));
     routes.addAll(roadmaps.routes(html, json));
     routes.addAll(roi.routes(html, json));
     return routes;
@@ -96,6 +114,7 @@ public final class PlanningHat {
   /** The hat's part of the demo story, told after the definition and discovery hats'. */
   public List<DemoSeed> demo() {
     List<DemoSeed> seeds = new ArrayList<>();
+    seeds.add(releasePlanning.demo());
     seeds.add(roi.demo());
     // Last: the roadmap shows what the release plan accepted, if its demo ran.
     seeds.add(roadmaps.demo(kernel.discovery()));

@@ -90,6 +90,7 @@ class MainTest {
       case "feedback add" -> new String[] {"--product", "CHK", "--text", "Saved cards"};
       case "feedback duplicates" -> new String[] {"--product", "CHK"};
       case "themes" -> new String[] {"--product", "CHK"};
+      case "plan" -> new String[] {"--product", "CHK", "--periods", "2027-Q1"};
       default -> new String[0];
     };
   }

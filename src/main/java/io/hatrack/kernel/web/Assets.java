@@ -44,6 +44,7 @@ public final class Assets {
     files.put("discovery-research.js", "static/discovery-research.js");
     files.put("roadmap.js", "static/roadmap.js");
     files.put("planning-roi.js", "static/planning-roi.js");
+    files.put("planning-plans.js", "static/planning-plans.js");
     files.put(
         "htmx.min.js", "META-INF/resources/webjars/htmx.org/" + htmxVersion + "/dist/htmx.min.js");
     return new Assets(files);

@@ -170,6 +170,8 @@ public final class Shells {
     entries.add(
         new Shell.Entry(
             "members", "Members", base + "/settings/members", "members".equals(section), false));
+    entries.add(
+        new Shell.Entry("members", "Teams", base + "/teams", "teams".equals(section), false));
     if (ws.can(io.hatrack.kernel.auth.Role.ADMIN)) {
       entries.add(
           new Shell.Entry(

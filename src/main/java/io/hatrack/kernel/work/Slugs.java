@@ -25,6 +25,7 @@ public final class Slugs {
           "new",
           "settings",
           "members",
+          "teams",
           "tokens",
           "activity",
           "audit",

@@ -193,6 +193,23 @@ class BackupsTest {
     fillSurveyTables(app, ana);
     fillFeedbackTables(app, ana);
     fillPlanningTables(app, epic.id());
+    fillReleasePlanTables(app, ana, epic.key());
+  }
+
+  /** A release plan of the epic (scored by fillPlanningTables' model), solved and accepted. */
+  private static void fillReleasePlanTables(TestApp app, User ana, String epic) {
+    var planning = app.app().planning().releasePlanning();
+    planning.teams().setEfforts(ana, epic, Map.of("payments", 3.0));
+    var plan =
+        planning
+            .plans()
+            .create(
+                ana,
+                "checkout",
+                io.hatrack.planning.plans.PlanRequest.of("Plan ✓ 🚀", List.of("2027-Q1"))
+                    .withModel("RICE ✓")
+                    .withTeams(List.of("payments")));
+    planning.plans().accept(ana, "checkout", plan.plan().id());
   }
 
   /**
@@ -246,7 +263,7 @@ class BackupsTest {
               long team =
                   h.createUpdate(
                           "INSERT INTO team (workspace_id, slug, name, description, created_at,"
-                              + " updated_at) VALUES (?, 'payments', 'Paiements ✓', ?, 1, 2)")
+                              + " updated_at) VALUES (?, 'paiements', 'Paiements ✓', ?, 1, 2)")
                       .bind(0, workspace)
                       .bind(1, AWKWARD_TEXT)
                       .executeAndReturnGeneratedKeys("id")
