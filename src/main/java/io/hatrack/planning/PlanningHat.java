@@ -14,6 +14,7 @@ import io.hatrack.kernel.work.Collaboration;
 import io.hatrack.kernel.work.ItemService;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.WorkspaceService;
+import io.hatrack.planning.backlog.ScoredBacklog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,20 +40,29 @@ public final class PlanningHat {
       Clock clock) {}
 
   private final Kernel kernel;
+  private final ScoredBacklog backlog;
 
   public PlanningHat(Kernel kernel) {
     this.kernel = kernel;
+    this.backlog = new ScoredBacklog(kernel);
+  }
+
+  /** Scoring models, items' scores and the ranked backlog. */
+  public ScoredBacklog backlog() {
+    return backlog;
   }
 
   /** The hat's API and pages. */
   public List<Routes> routes(Html html, ItemPanels panels, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.addAll(backlog.routes(html, panels, json));
     return routes;
   }
 
   /** The hat's part of the demo story, told after the definition and discovery hats'. */
   public List<DemoSeed> demo() {
     List<DemoSeed> seeds = new ArrayList<>();
+    seeds.add(backlog.demo());
     return seeds;
   }
 }

@@ -42,6 +42,7 @@ public final class Assets {
     files.put("echarts.min.js", "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js");
     files.put("definition-prototypes.js", "static/definition-prototypes.js");
     files.put("discovery-research.js", "static/discovery-research.js");
+    files.put("planning-backlog.js", "static/planning-backlog.js");
     files.put(
         "htmx.min.js", "META-INF/resources/webjars/htmx.org/" + htmxVersion + "/dist/htmx.min.js");
     return new Assets(files);
