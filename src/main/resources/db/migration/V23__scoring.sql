@@ -15,4 +15,3 @@ CREATE TABLE item_score_history (
   changed_at BIGINT NOT NULL
 );
 CREATE INDEX item_score_history_item ON item_score_history (item_id, model_id, id);
-CREATE INDEX item_score_history_model ON item_score_history (model_id);

@@ -212,34 +212,69 @@ public final class ScoreStore {
         .execute();
   }
 
-  /** A score recomputed from unchanged inputs. */
-  public record Recomputed(long itemId, String inputs, ModelScorer.Outcome outcome) {}
+  /** A stored score as written, for a recompute: the inputs stay JSON text. */
+  public record RawScore(long itemId, String inputs, String exact, String missing) {}
 
-  /** Writes recomputed scores of one model, with their history, in batches. */
+  /** Every score under a model, inputs unparsed. */
+  public List<RawScore> rawScoresOf(Handle h, long modelId) {
+    return h.createQuery(
+            "SELECT item_id, inputs, exact, missing FROM item_score WHERE model_id = :m")
+        .bind("m", modelId)
+        .map(
+            (rs, ctx) ->
+                new RawScore(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list();
+  }
+
+  /** A score recomputed from unchanged inputs. */
+  public record Recomputed(long itemId, ModelScorer.Outcome outcome) {}
+
+  private static final int CHUNK = 500;
+
+  /**
+   * Writes recomputed scores of one model with their history: per chunk of rows, one multi-row
+   * upsert and one INSERT ... SELECT into the history, so 100,000 scores take a few hundred
+   * statements rather than 200,000.
+   */
   public void recomputed(Handle h, long modelId, List<Recomputed> rows, Long by, Instant now) {
     long at = Rows.millis(now);
-    PreparedBatch update =
-        h.prepareBatch(
-            "UPDATE item_score SET score = :score, exact = :exact, missing = :missing,"
-                + " computed_at = :now, computed_by = :by, version = version + 1"
-                + " WHERE item_id = :item AND model_id = :model");
-    PreparedBatch history = historyBatch(h);
-    for (Recomputed r : rows) {
-      ModelScorer.Outcome o = r.outcome();
-      update
-          .bind("score", o.score())
-          .bind("exact", o.exact())
-          .bind("missing", o.missing())
-          .bind("now", at)
-          .bind("by", by)
-          .bind("item", r.itemId())
-          .bind("model", modelId)
-          .add();
-      bindHistory(history, r.itemId(), modelId, "recompute", r.inputs(), o, by, at).add();
-    }
-    if (!rows.isEmpty()) {
+    for (int from = 0; from < rows.size(); from += CHUNK) {
+      List<Recomputed> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+      // Positional parameters: thousands of named ones would each be looked up by name.
+      String values =
+          String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?)"));
+      // Every row exists, so each takes the update path, found by the primary key.
+      var update =
+          h.createUpdate(
+              "INSERT INTO item_score (item_id, model_id, score, exact, missing, computed_at,"
+                  + " computed_by) VALUES "
+                  + values
+                  + " ON CONFLICT (item_id, model_id) DO UPDATE SET score = excluded.score,"
+                  + " exact = excluded.exact, missing = excluded.missing,"
+                  + " computed_at = excluded.computed_at, computed_by = excluded.computed_by,"
+                  + " version = item_score.version + 1");
+      List<Long> ids = new ArrayList<>(chunk.size());
+      int p = 0;
+      for (Recomputed r : chunk) {
+        ids.add(r.itemId());
+        update
+            .bind(p++, r.itemId())
+            .bind(p++, modelId)
+            .bindByType(p++, r.outcome().score(), Double.class)
+            .bindByType(p++, r.outcome().exact(), String.class)
+            .bindByType(p++, r.outcome().missing(), String.class)
+            .bind(p++, at)
+            .bindByType(p++, by, Long.class);
+      }
       update.execute();
-      history.execute();
+      h.createUpdate(
+              "INSERT INTO item_score_history (item_id, model_id, cause, inputs, score, exact,"
+                  + " missing, changed_by, changed_at) SELECT item_id, model_id, 'recompute',"
+                  + " inputs, score, exact, missing, computed_by, computed_at FROM item_score"
+                  + " WHERE model_id = :model AND item_id IN (<ids>)")
+          .bind("model", modelId)
+          .bindList("ids", ids)
+          .execute();
     }
   }
 

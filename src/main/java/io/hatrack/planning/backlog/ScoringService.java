@@ -241,18 +241,26 @@ public final class ScoringService {
    * answers how many scores were written.
    */
   public int recompute(Handle h, User actor, Model model) {
-    List<ItemScore> scores = store.scoresOf(h, model.id());
+    List<ScoreStore.RawScore> scores = store.rawScoresOf(h, model.id());
+    boolean formula = model.kind() == ModelKind.FORMULA;
     Map<Long, ModelScorer.Facts> facts =
-        model.kind() == ModelKind.FORMULA
-            ? facts(h, scores.stream().map(ItemScore::itemId).toList())
-            : Map.of();
+        formula ? facts(h, scores.stream().map(ScoreStore.RawScore::itemId).toList()) : Map.of();
+    // A score depends only on the model, the inputs and (for formulas) the item's own facts, so
+    // items with the same inputs share one evaluation; discrete scales make that the common case.
+    Map<String, ModelScorer.Outcome> seen = new HashMap<>();
     List<ScoreStore.Recomputed> rows = new ArrayList<>(scores.size());
-    for (ItemScore s : scores) {
+    for (ScoreStore.RawScore s : scores) {
       ModelScorer.Outcome o =
-          ModelScorer.score(
-              model, s.inputs(), facts.getOrDefault(s.itemId(), ModelScorer.Facts.NONE));
+          formula
+              ? ModelScorer.score(
+                  model,
+                  ScoreJson.inputs(s.inputs()),
+                  facts.getOrDefault(s.itemId(), ModelScorer.Facts.NONE))
+              : seen.computeIfAbsent(
+                  s.inputs(),
+                  text -> ModelScorer.score(model, ScoreJson.inputs(text), ModelScorer.Facts.NONE));
       if (!Objects.equals(o.exact(), s.exact()) || !Objects.equals(o.missing(), s.missing())) {
-        rows.add(new ScoreStore.Recomputed(s.itemId(), ScoreJson.write(s.inputs()), o));
+        rows.add(new ScoreStore.Recomputed(s.itemId(), o));
       }
     }
     store.recomputed(h, model.id(), rows, actor == null ? null : actor.id(), clock.instant());

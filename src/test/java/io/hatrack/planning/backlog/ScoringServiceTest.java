@@ -351,6 +351,40 @@ class ScoringServiceTest {
         .containsExactly("recompute", "manual");
     assertThat(scoring(app).scores(t.product().id(), card.id()).get(w.id()))
         .isEqualByComparingTo("0.75");
+
+    Model now = scoring(app).model(t.owner(), t.product().slug(), "Card");
+    scoring(app)
+        .update(
+            t.owner(),
+            t.product().slug(),
+            "Card",
+            now.version(),
+            new ModelDraft(
+                null,
+                null,
+                new ModelConfig(
+                    null,
+                    null,
+                    null,
+                    List.of(
+                        new ModelConfig.Criterion(
+                            "revenue",
+                            "Revenue",
+                            BigDecimal.ONE,
+                            BigDecimal.ONE,
+                            BigDecimal.valueOf(4)),
+                        new ModelConfig.Criterion(
+                            "fit", "Fit", BigDecimal.ONE, BigDecimal.ONE, BigDecimal.valueOf(5))),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                null));
+    ItemScore outOfScale = scored(app, t, w, "Card").stored().orElseThrow();
+    assertThat(outOfScale.score()).isNull();
+    assertThat(outOfScale.missing()).contains("revenue").contains("from 1 to 4");
+    assertThat(scoring(app).scores(t.product().id(), card.id())).doesNotContainKey(w.id());
   }
 
   @Test
