@@ -36,7 +36,12 @@ public final class BacklogApi implements Routes {
 
   /** A page of the backlog, sorted by {@code sorted_by} (a model's name, or rank). */
   public record BacklogJson(
-      String sortedBy, Long modelId, List<RowJson> items, long total, String nextCursor) {}
+      String sortedBy,
+      Long modelId,
+      List<RowJson> items,
+      long total,
+      String nextCursor,
+      String moscowWarning) {}
 
   /** One item whose rank changes when the input moves one step. */
   public record ShiftJson(
@@ -119,7 +124,8 @@ public final class BacklogApi implements Routes {
             b.sortedBy().map(Model::id).orElse(null),
             rows,
             b.slice().total(),
-            b.slice().nextCursor()));
+            b.slice().nextCursor(),
+            b.moscowWarning().orElse(null)));
   }
 
   static CellJson cell(Model m, ItemScore s) {

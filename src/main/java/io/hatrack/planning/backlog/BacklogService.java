@@ -13,6 +13,7 @@ import io.hatrack.kernel.db.Database;
 import io.hatrack.kernel.work.Collaboration;
 import io.hatrack.kernel.work.ProductAccess;
 import io.hatrack.kernel.work.ProductService;
+import io.hatrack.planning.scoring.Moscow;
 import io.hatrack.planning.scoring.Sensitivity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +72,8 @@ public final class BacklogService {
       ScoreStore.Filter filter,
       List<String> states,
       Slice<Line> slice,
-      long offset) {}
+      long offset,
+      Optional<String> moscowWarning) {}
 
   /**
    * A page of the backlog sorted by {@code modelRef} (id or name; {@code rank} for the manual rank;
@@ -133,8 +135,37 @@ public final class BacklogService {
               f,
               store.states(h, product.id()),
               new Slice<>(lines, total, more ? Cursor.encode(offset + limit) : null),
-              offset);
+              offset,
+              by.filter(m -> m.kind() == ModelKind.MOSCOW).flatMap(m -> moscowCheck(h, m)));
         });
+  }
+
+  /**
+   * DSDM's rule for a MoSCoW model: the Must-haves' share of the planned effort (the estimates of
+   * Must, Should and Could items; items without an estimate count 0) above 60 % warns.
+   */
+  private Optional<String> moscowCheck(org.jdbi.v3.core.Handle h, Model m) {
+    List<ScoreStore.RawScore> raw = store.rawScoresOf(h, m.id());
+    Map<Long, Double> estimates =
+        store.estimates(h, raw.stream().map(ScoreStore.RawScore::itemId).toList());
+    List<Moscow.Planned> planned = new ArrayList<>();
+    for (ScoreStore.RawScore r : raw) {
+      ScoreInput c = ScoreJson.inputs(r.inputs()).get("category");
+      if (c == null || c.value() == null || r.exact() == null) {
+        continue;
+      }
+      Moscow.Category category =
+          switch (c.value().toLowerCase(java.util.Locale.ROOT).replace("'", "")) {
+            case "must" -> Moscow.Category.MUST;
+            case "should" -> Moscow.Category.SHOULD;
+            case "could" -> Moscow.Category.COULD;
+            default -> Moscow.Category.WONT;
+          };
+      planned.add(
+          new Moscow.Planned(
+              category, java.math.BigDecimal.valueOf(estimates.getOrDefault(r.itemId(), 0.0))));
+    }
+    return Moscow.check(planned).warning();
   }
 
   /**

@@ -455,4 +455,27 @@ class ScoringServiceTest {
     assertThat(v.changes()).extracting(BacklogService.Shift::title).contains("A");
     assertThat(v.changes().get(0).rankBefore()).isNotEqualTo(v.changes().get(0).rankAfter());
   }
+
+  @Test
+  void aMoscowBacklogWarnsWhenMustHavesTakeMoreThanSixtyPercentOfThePlannedEffort(TestApp app) {
+    Team t = team(app);
+    scoring(app)
+        .create(t.owner(), t.product().slug(), new ModelDraft("MoSCoW", "moscow", null, true));
+    WorkItem big = feature(app, t, "Big", 8.0);
+    WorkItem small = feature(app, t, "Small", 2.0);
+    scoring(app).put(t.owner(), small.key(), "MoSCoW", null, inputs("category", "should"));
+    assertThat(
+            backlog(app)
+                .backlog(t.owner(), t.product().slug(), null, null, null, 10)
+                .moscowWarning())
+        .isEmpty();
+
+    scoring(app).put(t.owner(), big.key(), "MoSCoW", null, inputs("category", "must"));
+
+    assertThat(
+            backlog(app)
+                .backlog(t.owner(), t.product().slug(), null, null, null, 10)
+                .moscowWarning())
+        .hasValueSatisfying(w -> assertThat(w).contains("80 %").contains("60 %"));
+  }
 }
