@@ -5,7 +5,6 @@ import io.hatrack.kernel.demo.DemoSeed;
 import io.hatrack.kernel.demo.DemoStory;
 import io.hatrack.kernel.work.Item;
 import io.hatrack.kernel.work.ItemService;
-import io.hatrack.kernel.work.ProductService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +46,10 @@ public final class BacklogDemo implements DemoSeed {
           new Plan("Incident status page for merchants", 10, "0.5", 50, 3, 2, 5, "could"),
           new Plan("Accounting integrations", 9, "1", 50, 5, 2, 3, "wont"));
 
-  private final ProductService products;
   private final ItemService items;
 
-  public BacklogDemo(ScoringService scoring, ProductService products, ItemService items) {
+  public BacklogDemo(ScoringService scoring, ItemService items) {
     this.scoring = scoring;
-    this.products = products;
     this.items = items;
   }
 
@@ -123,9 +120,5 @@ public final class BacklogDemo implements DemoSeed {
         .filter(i -> i.title().equals(title) && i.kind().equals("work_item"))
         .map(Item::key)
         .findFirst();
-  }
-
-  ProductService products() {
-    return products;
   }
 }

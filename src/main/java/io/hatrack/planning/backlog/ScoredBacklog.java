@@ -60,6 +60,6 @@ public final class ScoredBacklog {
   }
 
   public DemoSeed demo() {
-    return new BacklogDemo(scoring, kernel.products(), kernel.items());
+    return new BacklogDemo(scoring, kernel.items());
   }
 }
