@@ -198,7 +198,13 @@ public final class App implements AutoCloseable {
       // Web.
       this.metrics = new Metrics();
       db.pools().forEach(pool -> pool.setMetricRegistry(metrics.registry()));
-      Hats hats = new Hats().built("definition").built("discovery").built("feedback");
+      Hats hats =
+          new Hats()
+              .built("definition")
+              .built("discovery")
+              .built("feedback")
+              .built("planning")
+              .built("roadmap");
       Assets assets = Assets.standard(htmxVersion());
       Views views = new Views();
       Shells shells =

@@ -14,6 +14,7 @@ import io.hatrack.kernel.work.Collaboration;
 import io.hatrack.kernel.work.ItemService;
 import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.WorkspaceService;
+import io.hatrack.planning.backlog.ScoredBacklog;
 import io.hatrack.planning.plans.ReleasePlanning;
 import io.hatrack.planning.roadmap.RoadmapService;
 import io.hatrack.planning.roadmap.Roadmaps;
@@ -45,12 +46,14 @@ public final class PlanningHat {
       Clock clock) {}
 
   private final Kernel kernel;
+  private final ScoredBacklog backlog;
   private final Roadmaps roadmaps;
   private final RoiModels roi;
   private final ReleasePlanning releasePlanning;
 
   public PlanningHat(Kernel kernel) {
     this.kernel = kernel;
+    this.backlog = new ScoredBacklog(kernel);
     this.roadmaps =
         new Roadmaps(
             new RoadmapService.Parts(
@@ -102,9 +105,15 @@ public final class PlanningHat {
     return releasePlanning;
   }
 
+  /** Scoring models, items' scores and the ranked backlog. */
+  public ScoredBacklog backlog() {
+    return backlog;
+  }
+
   /** The hat's API and pages. */
   public List<Routes> routes(Html html, ItemPanels panels, ObjectMapper json) {
     List<Routes> routes = new ArrayList<>();
+    routes.addAll(backlog.routes(html, panels, json));
     routes.addAll(releasePlanning.routes(html, panels, json));
     routes.addAll(roadmaps.routes(html, json));
     routes.addAll(roi.routes(html, json));
@@ -114,6 +123,8 @@ public final class PlanningHat {
   /** The hat's part of the demo story, told after the definition and discovery hats'. */
   public List<DemoSeed> demo() {
     List<DemoSeed> seeds = new ArrayList<>();
+    // First: the release plan is solved by the scores this seeds.
+    seeds.add(backlog.demo());
     seeds.add(releasePlanning.demo());
     seeds.add(roi.demo());
     // Last: the roadmap shows what the release plan accepted, if its demo ran.

@@ -112,10 +112,10 @@ class PagesWebTest {
 
   @Test
   void everyHatNotBuiltYetSaysSoPlainly() {
-    Browser.Page planning = browser.get("/w/" + ws.slug() + "/" + product.slug() + "/planning");
+    Browser.Page delivery = browser.get("/w/" + ws.slug() + "/" + product.slug() + "/delivery");
 
-    assertThat(planning.status()).isEqualTo(200);
-    assertThat(planning.body()).contains("The Planning hat is coming").contains("not built yet");
+    assertThat(delivery.status()).isEqualTo(200);
+    assertThat(delivery.body()).contains("The Delivery hat is coming").contains("not built yet");
     assertThat(browser.get("/w/" + ws.slug() + "/" + product.slug() + "/no-such-hat").status())
         .isEqualTo(404);
   }

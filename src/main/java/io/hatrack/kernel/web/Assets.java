@@ -45,6 +45,7 @@ public final class Assets {
     files.put("roadmap.js", "static/roadmap.js");
     files.put("planning-roi.js", "static/planning-roi.js");
     files.put("planning-plans.js", "static/planning-plans.js");
+    files.put("planning-backlog.js", "static/planning-backlog.js");
     files.put(
         "htmx.min.js", "META-INF/resources/webjars/htmx.org/" + htmxVersion + "/dist/htmx.min.js");
     return new Assets(files);
