@@ -51,6 +51,8 @@ class ThemesBrowserTest extends ChromiumTest {
     assertThat(find(".theme-method").getText()).contains("Spherical k-means");
     find("form[action$='/themes/runs'] button").click();
     find("#theme-run-report");
+    // The report can arrive a moment before the swapped-in list of themes.
+    wait.until(d -> d.findElements(By.cssSelector(".theme-card")).size() >= 2);
     screenshot("themes-after-run");
     List<WebElement> cards = driver.findElements(By.cssSelector(".theme-card"));
     assertThat(cards).hasSizeGreaterThanOrEqualTo(2);

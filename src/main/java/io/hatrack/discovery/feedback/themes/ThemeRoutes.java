@@ -66,7 +66,6 @@ public final class ThemeRoutes implements Routes {
 
   private void render(Context ctx, ProductAccess product, String problem, Long problemTheme) {
     User user = Requests.user(ctx);
-    ThemeService.Overview overview = themes.overview(user, Long.toString(product.id()));
     Job job = null;
     String jobId = ctx.queryParam("job");
     if (jobId != null && !jobId.isBlank()) {
@@ -76,6 +75,8 @@ public final class ThemeRoutes implements Routes {
         job = null;
       }
     }
+    // Read after the job: a run that finishes in between then shows its themes with its report.
+    ThemeService.Overview overview = themes.overview(user, Long.toString(product.id()));
     Shell shell =
         html.shells()
             .product(
