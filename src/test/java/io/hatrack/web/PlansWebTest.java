@@ -7,6 +7,7 @@ import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
 import io.hatrack.kernel.work.Workspace;
 import io.hatrack.planning.plans.PlanFixtures;
+import io.hatrack.planning.plans.PlanItemRow;
 import io.hatrack.testing.Browser;
 import io.hatrack.testing.TestServer;
 import java.util.Map;
@@ -157,5 +158,42 @@ class PlansWebTest {
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.body()).contains("2027-Q5").contains("is not a quarter");
     assertThat(big.key()).isNotBlank();
+  }
+
+  @Test
+  void pinsAndDeadlinesFromTheFormBindTheirItems() {
+    Product p = server.product(ana, ws);
+    long rice = PlanFixtures.model(server.app(), p, "RICE", "rice");
+    PlanFixtures.team(server.app(), ana, ws.slug(), "Pin team", Map.of(ana.handle(), 100));
+    WorkItem big =
+        PlanFixtures.feature(server.app(), ana, p, rice, "Pinned", 9.0, Map.of("pin-team", 10.0));
+    WorkItem small =
+        PlanFixtures.feature(server.app(), ana, p, rice, "Due", 2.0, Map.of("pin-team", 10.0));
+    browser.get(plans(p));
+
+    Browser.Page solved =
+        browser.postEach(
+            plans(p),
+            "periods",
+            "2027-Q1, 2027-Q2",
+            "teams",
+            "pin-team",
+            "types",
+            "feature",
+            "pins",
+            big.key() + "=2027-Q2",
+            "deadlines",
+            small.key() + "=2027-Q1");
+    Browser.Page bad = browser.postEach(plans(p), "periods", "2027-Q1", "pins", big.key());
+
+    assertThat(solved.status()).isEqualTo(302);
+    var plan = server.app().planning().releasePlanning().plans().list(ana, p.slug()).plans().get(0);
+    var detail = server.app().planning().releasePlanning().plans().get(ana, p.slug(), plan.id());
+    assertThat(detail.plan().request().request().pins()).containsEntry(big.key(), "2027-Q2");
+    assertThat(detail.plan().request().request().deadlines()).containsEntry(small.key(), "2027-Q1");
+    assertThat(detail.planned("2027-Q2")).extracting(PlanItemRow::key).contains(big.key());
+    assertThat(detail.planned("2027-Q1")).extracting(PlanItemRow::key).contains(small.key());
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.body()).contains("is not KEY=PERIOD");
   }
 }

@@ -129,9 +129,22 @@ public final class PlanRoutes implements Routes {
         ctx.formParam("moscow_rule") != null,
         discount,
         seconds,
-        null,
-        null,
+        byPeriod("deadlines", ctx.formParam("deadlines")),
+        byPeriod("pins", ctx.formParam("pins")),
         csv(ctx.formParam("exclusions")));
+  }
+
+  /** "CHK-12=2027-Q1, CHK-15=2027-Q2" as item key to period; a pair without "=" names itself. */
+  private static Map<String, String> byPeriod(String field, String text) {
+    Map<String, String> byItem = new LinkedHashMap<>();
+    for (String pair : csv(text)) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0 || eq == pair.length() - 1) {
+        throw Invalid.field(field, "\"" + pair + "\" is not KEY=PERIOD, e.g. CHK-12=2027-Q1");
+      }
+      byItem.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+    }
+    return byItem;
   }
 
   private void create(Context ctx) {

@@ -24,6 +24,8 @@ import java.util.Map;
  * solve, not at start-up.
  */
 public final class ReleasePlanner {
+  /** Time kept back from the solver for reading its answer and explaining left-out items. */
+  private static final double AFTER_SOLVE_SECONDS = 0.3;
 
   /** Solves {@code problem}; never throws for an infeasible problem, it says why instead. */
   public ReleasePlan solve(PlanningProblem problem) {
@@ -36,9 +38,10 @@ public final class ReleasePlanner {
     Loader.loadNativeLibraries();
     Built built = build(problem, greedy, false);
     CpSolver solver = solver(problem.options(), problem.options().workers());
-    // The limit covers the whole call: the greedy plan and the model building count too.
+    // The limit covers the whole call: the greedy plan and the model building count too, and
+    // reading the answer and explaining what was left out afterwards take up to a few tenths.
     double left = (problem.options().timeLimit().toNanos() - (System.nanoTime() - started)) / 1e9;
-    solver.getParameters().setMaxTimeInSeconds(Math.max(0.1, left));
+    solver.getParameters().setMaxTimeInSeconds(Math.max(0.1, left - AFTER_SOLVE_SECONDS));
     CpSolverStatus status = solver.solve(built.model);
     if (status == CpSolverStatus.INFEASIBLE) {
       return infeasible(greedy, explainInfeasible(problem, greedy), started);
