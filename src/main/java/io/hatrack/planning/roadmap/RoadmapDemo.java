@@ -185,6 +185,25 @@ final class RoadmapDemo implements DemoSeed {
               e.team(),
               true));
     }
+    if (notifications != null) {
+      // Ana starts the notifications work while payouts are still being built, whatever slot the
+      // release plan gave it (its solver may pick either of two equally good ones): the timeline
+      // warns about it.
+      RoadmapEntry e = roadmaps.entry(ana, checkout, notifications);
+      LocalDate start = today.plusDays(60);
+      roadmaps.schedule(
+          ana,
+          checkout,
+          notifications,
+          e.version(),
+          new RoadmapService.ScheduleInput(
+              Horizon.NEXT.id(),
+              start.toString(),
+              start.plusDays(40).toString(),
+              release(start),
+              e.team(),
+              e.isPublic()));
+    }
     String retry = keys.get("3-D Secure retry");
     if (retry != null) {
       RoadmapEntry e = roadmaps.entry(ana, checkout, retry);
