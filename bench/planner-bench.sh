@@ -6,6 +6,7 @@
 #
 #   bench/planner-bench.sh                         # seed 2026, 8 workers, 50 instances, 60 s each
 #   SEED=7 WORKERS=1 INSTANCES=10 bench/planner-bench.sh
+#   LIMIT=900 ONLY=39,43 bench/planner-bench.sh  # just those instances, 900 s each
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$bench")"

@@ -2,7 +2,9 @@ package io.hatrack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatrack.definition.DefinitionHat;
+import io.hatrack.delivery.DeliveryHat;
 import io.hatrack.discovery.DiscoveryHat;
+import io.hatrack.escalations.EscalationsHat;
 import io.hatrack.kernel.audit.ActivityStore;
 import io.hatrack.kernel.audit.AuditLog;
 import io.hatrack.kernel.auth.AccountService;
@@ -120,6 +122,8 @@ public final class App implements AutoCloseable {
   private final DefinitionHat definition;
   private final DiscoveryHat discovery;
   private final PlanningHat planning;
+  private final DeliveryHat delivery;
+  private final EscalationsHat escalations;
   private final List<DemoSeed> demoSeeds;
   private final DemoWorkspace demoWorkspace;
   private final Metrics metrics;
@@ -191,6 +195,8 @@ public final class App implements AutoCloseable {
               kinds);
       this.discovery = discovery(audit, clock, kinds);
       this.planning = planning(audit, clock);
+      this.delivery = delivery(audit, clock);
+      this.escalations = escalations(audit, clock);
       search.reindexIfEmpty();
 
       this.demoSeeds = demoSeeds();
@@ -302,6 +308,8 @@ public final class App implements AutoCloseable {
     routes.addAll(discovery.routes(html, panels, representations, json));
     routes.addAll(definition.routes(html, panels, representations, json));
     routes.addAll(planning.routes(html, panels, json));
+    routes.addAll(delivery.routes(html, panels, json));
+    routes.addAll(escalations.routes(html, panels, json));
     return routes;
   }
 
@@ -315,6 +323,9 @@ public final class App implements AutoCloseable {
     seeds.addAll(definition.demo());
     seeds.addAll(discovery.demo());
     seeds.addAll(planning.demo());
+    // After planning: the sprints are of the planning hat's teams.
+    seeds.addAll(delivery.demo());
+    seeds.addAll(escalations.demo());
     return List.copyOf(seeds);
   }
 
@@ -332,6 +343,40 @@ public final class App implements AutoCloseable {
   private PlanningHat planning(AuditLog audit, Clock clock) {
     return new PlanningHat(
         new PlanningHat.Kernel(
+            db,
+            products,
+            workspaces,
+            items,
+            collaboration,
+            audit,
+            jobs,
+            definition,
+            discovery,
+            clock));
+  }
+
+  /** The delivery hat: sprints and ceremonies of the planning hat's teams, importers, exports. */
+  private DeliveryHat delivery(AuditLog audit, Clock clock) {
+    return new DeliveryHat(
+        new DeliveryHat.Kernel(
+            db,
+            products,
+            workspaces,
+            items,
+            collaboration,
+            audit,
+            jobs,
+            search,
+            definition,
+            discovery,
+            planning,
+            clock));
+  }
+
+  /** The escalations hat: customers in trouble, with SLA clocks, over discovery's customers. */
+  private EscalationsHat escalations(AuditLog audit, Clock clock) {
+    return new EscalationsHat(
+        new EscalationsHat.Kernel(
             db,
             products,
             workspaces,
@@ -461,6 +506,16 @@ public final class App implements AutoCloseable {
   /** The planning and roadmap hats. */
   public PlanningHat planning() {
     return planning;
+  }
+
+  /** The delivery hat: sprints, ceremonies, importers and exports. */
+  public DeliveryHat delivery() {
+    return delivery;
+  }
+
+  /** The escalations hat. */
+  public EscalationsHat escalations() {
+    return escalations;
   }
 
   public WebServer web() {

@@ -22,7 +22,9 @@ import java.util.Locale;
  * </ol>
  *
  * Run it with {@code bench/planner-bench.sh}; {@code SEED} and {@code WORKERS} change the seed and
- * the solver's workers.
+ * the solver's workers, {@code LIMIT} the seconds per instance, and {@code ONLY} (instance numbers
+ * such as {@code 39,43}) runs those instances alone, without the large one: for proving the hardest
+ * ones optimal with a longer limit.
  */
 public final class PlannerBench {
   private static final long LIMIT_SECONDS =
@@ -36,6 +38,12 @@ public final class PlannerBench {
         Integer.parseInt(
             System.getenv().getOrDefault("WORKERS", Integer.toString(PlanOptions.WORKERS)));
     int instances = Integer.parseInt(System.getenv().getOrDefault("INSTANCES", "50"));
+    java.util.Set<Integer> only = new java.util.TreeSet<>();
+    for (String n : System.getenv().getOrDefault("ONLY", "").split(",")) {
+      if (!n.isBlank()) {
+        only.add(Integer.parseInt(n.trim()));
+      }
+    }
     ReleasePlanner planner = new ReleasePlanner();
     PlanOptions base = PlanOptions.defaults().withSeed((int) seed).withWorkers(workers);
 
@@ -46,6 +54,10 @@ public final class PlannerBench {
         "First solve (loads OR-Tools natives): %.0f ms%n",
         (System.nanoTime() - loadStart) / 1e6);
 
+    if (!only.isEmpty()) {
+      solveOnly(planner, base, seed, instances, only);
+      return;
+    }
     PlanningProblem large =
         PlanGenerator.generate(seed, 500, 6, 4, 200, base.withTimeLimit(Duration.ofSeconds(10)));
     ReleasePlan big = planner.solve(large);
@@ -69,11 +81,8 @@ public final class PlannerBench {
     double bestGain = -Double.MAX_VALUE;
     long maxMillis = 0;
     for (int i = 0; i < instances; i++) {
-      int items = 20 + (i * 40) / Math.max(1, instances - 1);
-      PlanOptions options =
-          base.withTimeLimit(Duration.ofSeconds(LIMIT_SECONDS)).withDiscount(i % 2 == 0 ? 0 : 0.1);
-      ReleasePlan plan =
-          planner.solve(PlanGenerator.generate(seed + i + 1, items, 3, 4, items / 3, options));
+      int items = items(i, instances);
+      ReleasePlan plan = planner.solve(instance(seed, i, instances, base));
       System.out.printf(
           Locale.ROOT,
           "  instance %2d: %2d items, %s, %d ms, gain %+.2f %%%n",
@@ -101,5 +110,41 @@ public final class PlannerBench {
         worstGain,
         bestGain,
         maxMillis);
+  }
+
+  private static int items(int i, int instances) {
+    return 20 + (i * 40) / Math.max(1, instances - 1);
+  }
+
+  /** The {@code i}-th (0-based) of the small instances; odd ones discount later periods by 10 %. */
+  private static PlanningProblem instance(long seed, int i, int instances, PlanOptions base) {
+    int items = items(i, instances);
+    PlanOptions options =
+        base.withTimeLimit(Duration.ofSeconds(LIMIT_SECONDS)).withDiscount(i % 2 == 0 ? 0 : 0.1);
+    return PlanGenerator.generate(seed + i + 1, items, 3, 4, items / 3, options);
+  }
+
+  private static void solveOnly(
+      ReleasePlanner planner,
+      PlanOptions base,
+      long seed,
+      int instances,
+      java.util.Set<Integer> only) {
+    for (int number : only) {
+      ReleasePlan plan = planner.solve(instance(seed, number - 1, instances, base));
+      System.out.printf(
+          Locale.ROOT,
+          "  instance %2d: %2d items, %s in %.1f s (limit %d s), objective %d, bound %d, gap %.3f"
+              + " %%, gain over greedy %+.2f %%%n",
+          number,
+          items(number - 1, instances),
+          plan.status(),
+          plan.solveTime().toMillis() / 1000.0,
+          LIMIT_SECONDS,
+          plan.objective(),
+          plan.bound(),
+          plan.gapPercent(),
+          plan.gainOverGreedyPercent());
+    }
   }
 }
