@@ -111,6 +111,14 @@ public final class TeamService {
         .orElseThrow(() -> new NotFound("team"));
   }
 
+  /**
+   * A team by slug or id with its people and days off, inside the caller's transaction (the
+   * delivery hat's ceremonies read it with their own rows).
+   */
+  public View get(Handle h, WorkspaceAccess ws, String teamRef) {
+    return view(h, ws, teamRef);
+  }
+
   private View view(Handle h, WorkspaceAccess ws, String teamRef) {
     Team t = team(h, ws, teamRef);
     return new View(t, store.members(h, t.id()), store.daysOff(h, t.id()), ws);
