@@ -84,6 +84,6 @@ public final class Ceremonies {
 
   /** The part's share of the demo story. */
   public List<DemoSeed> demo() {
-    return List.of();
+    return List.of(new CeremoniesDemo(standups, reviews, retros, kernel.definition().workItems()));
   }
 }
