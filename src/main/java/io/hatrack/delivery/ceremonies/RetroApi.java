@@ -204,10 +204,9 @@ public final class RetroApi implements Routes {
   }
 
   private void list(Context ctx) {
-    List<RetroJson> out =
-        retros.list(Requests.user(ctx), ws(ctx), team(ctx)).retros().stream()
-            .map(x -> json(x, team(ctx)))
-            .toList();
+    RetroService.Listing l = retros.list(Requests.user(ctx), ws(ctx), team(ctx));
+    String slug = l.scope().team().slug();
+    List<RetroJson> out = l.retros().stream().map(x -> json(x, slug)).toList();
     ctx.json(new ListJson<>(out, out.size(), null));
   }
 
@@ -245,7 +244,9 @@ public final class RetroApi implements Routes {
             in.phase(),
             in.voteBudget());
     Requests.etag(ctx, r.version());
-    ctx.json(json(r, team(ctx)));
+    ctx.json(
+        json(
+            r, retros.board(Requests.user(ctx), ws(ctx), team(ctx), r.id()).scope().team().slug()));
   }
 
   private void delete(Context ctx) {
