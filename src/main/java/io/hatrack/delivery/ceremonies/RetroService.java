@@ -455,6 +455,8 @@ public final class RetroService {
           if (dots < 0) {
             throw Invalid.field("votes", "must be 0 or more");
           }
+          // The voter's row is locked first, so that their dots are read after any racing vote.
+          store.lockVoter(h, id, actor.id());
           int current = store.dots(h, cardId, actor.id());
           int delta = dots - current;
           if (delta != 0 && !store.spend(h, id, actor.id(), delta, r.voteBudget())) {

@@ -244,16 +244,27 @@ final class RetroStore {
   }
 
   /**
-   * Spends (or, negative, gives back) {@code delta} of a person's votes, in one conditional update
-   * that never takes them past {@code budget}; false when it would.
+   * Takes the lock on a person's vote count in a retrospective (making the row if needed), so that
+   * their votes are read and changed by one transaction at a time.
    */
-  boolean spend(Handle h, long retroId, long userId, int delta, int budget) {
+  void lockVoter(Handle h, long retroId, long userId) {
     h.createUpdate(
             "INSERT INTO retro_voter (retro_id, user_id, used) VALUES (:r, :u, 0)"
                 + " ON CONFLICT (retro_id, user_id) DO NOTHING")
         .bind("r", retroId)
         .bind("u", userId)
         .execute();
+    h.createUpdate("UPDATE retro_voter SET used = used WHERE retro_id = :r AND user_id = :u")
+        .bind("r", retroId)
+        .bind("u", userId)
+        .execute();
+  }
+
+  /**
+   * Spends (or, negative, gives back) {@code delta} of a person's votes, in one conditional update
+   * that never takes them past {@code budget}; false when it would.
+   */
+  boolean spend(Handle h, long retroId, long userId, int delta, int budget) {
     return h.createUpdate(
                 "UPDATE retro_voter SET used = used + :delta WHERE retro_id = :r AND user_id = :u"
                     + " AND used + :delta <= :budget AND used + :delta >= 0")

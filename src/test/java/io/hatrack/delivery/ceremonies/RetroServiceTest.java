@@ -253,4 +253,26 @@ class RetroServiceTest {
             Invalid.class,
             e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("owner", "due"));
   }
+
+  @Test
+  void racingVotesNeverGoPastTheBudget(TestApp app) throws Exception {
+    CeremonyFixtures.Crew c = CeremonyFixtures.crew(app);
+    Retro r = retro(app, c, null, null, null, false);
+    List<RetroCard> cards = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      cards.add(retros(app).addCard(c.ben(), c.ws(), c.team(), r.id(), "0", "Card " + i));
+    }
+    Runnable[] votes = new Runnable[5];
+    for (int i = 0; i < votes.length; i++) {
+      long card = cards.get(i % cards.size()).id();
+      votes[i] = () -> retros(app).vote(c.ben(), c.ws(), c.team(), r.id(), card, 1);
+    }
+
+    int succeeded = io.hatrack.testing.Race.successes(votes);
+
+    RetroService.Board board = retros(app).board(c.ben(), c.ws(), c.team(), r.id());
+    assertThat(succeeded).isEqualTo(3);
+    assertThat(board.used()).isEqualTo(3);
+    assertThat(board.cards().stream().mapToInt(RetroCard::myVotes).sum()).isEqualTo(3);
+  }
 }
