@@ -20,9 +20,10 @@ import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Stand-ups of a team, written asynchronously: each member writes (and changes) only their own
- * entry for a day, with yesterday, today and blockers; a blocker stays open, and shows on every
- * later day's stand-up, until someone resolves it. The summary for a day is {@link StandupSummary}.
+ * Stand-ups of a team, written asynchronously: each member writes only their own entry for a day (a
+ * missed day may be posted late) and changes it only on that day, with yesterday, today and
+ * blockers; a blocker stays open, and shows on every later day's stand-up, until someone resolves
+ * it. The summary for a day is {@link StandupSummary}.
  */
 public final class StandupService {
   public static final int MAX_TEXT = 2_000;
@@ -72,9 +73,15 @@ public final class StandupService {
       return scope.can(Role.COMMENTER);
     }
 
-    /** Whether the reader may write their own entry for this day. */
+    /**
+     * Whether the reader may write their own entry for this day: a missed day may be posted late,
+     * but an entry is only changed on its own day.
+     */
     public boolean canWrite() {
-      return member && scope.can(Role.COMMENTER) && !day.isAfter(today);
+      return member
+          && scope.can(Role.COMMENTER)
+          && !day.isAfter(today)
+          && (mine == null || day.equals(today));
     }
   }
 
@@ -156,6 +163,10 @@ public final class StandupService {
             throw new Forbidden("Only " + before.author() + " can change their stand-up entry.");
           }
           writable(s, author, before.day().toString());
+          if (!before.day().equals(TeamScope.today(clock))) {
+            throw Invalid.field(
+                "day", "an entry can only be changed on its own day; " + before.day() + " is past");
+          }
           check(d);
           if (!store.updateEntry(h, entryId, expected, d, clock.instant())) {
             throw Conflict.staleVersion("This stand-up entry", expected, before.version());

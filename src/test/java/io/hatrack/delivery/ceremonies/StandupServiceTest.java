@@ -157,6 +157,31 @@ class StandupServiceTest {
   }
 
   @Test
+  void anEntryIsChangedOnlyOnItsOwnDay(TestApp app) {
+    CeremonyFixtures.Crew c = CeremonyFixtures.crew(app);
+    StandupService standups = CeremonyFixtures.standups(app, new MutableClock(NOW));
+    StandupEntry late =
+        standups.write(
+            c.ben(), c.ws(), c.team(), TUESDAY.toString(), new EntryDraft("a", "b", null));
+
+    assertThat(late.day()).isEqualTo(TUESDAY);
+    assertThatThrownBy(
+            () ->
+                standups.update(
+                    c.ben(),
+                    c.ws(),
+                    c.team(),
+                    late.id(),
+                    late.version(),
+                    new EntryDraft("c", "d", null)))
+        .isInstanceOfSatisfying(
+            Invalid.class,
+            e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("day"));
+    assertThat(standups.day(c.ben(), c.ws(), c.team(), TUESDAY.toString()).canWrite()).isFalse();
+    assertThat(standups.day(c.ben(), c.ws(), c.team(), null).canWrite()).isTrue();
+  }
+
+  @Test
   void changingAnEntryWithdrawsOpenBlockersNoLongerListedButKeepsResolvedOnes(TestApp app) {
     CeremonyFixtures.Crew c = CeremonyFixtures.crew(app);
     StandupService standups = CeremonyFixtures.standups(app, new MutableClock(NOW));
