@@ -13,6 +13,11 @@ import java.util.Map;
 public final class SprintCharts {
   private SprintCharts() {}
 
+  /** A number as pages show it: "7", "2.5". */
+  public static String num(double value) {
+    return SprintMath.text(value);
+  }
+
   static String burndown(SprintService.View v, Burndown.Result r) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("type", "burndown");
