@@ -71,9 +71,9 @@
         title: { text: d.title, left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' },
         legend: { bottom: 0, itemGap: 24 },
-        grid: { left: 16, right: 24, top: 48, bottom: 64, containLabel: true },
+        grid: { left: 16, right: 24, top: 56, bottom: 64, containLabel: true },
         xAxis: { type: 'category', name: 'Day', nameLocation: 'middle', nameGap: 28, data: d.days },
-        yAxis: { type: 'value', name: d.unit },
+        yAxis: { type: 'value', name: d.unit, nameTextStyle: { align: 'left' } },
         series: [
           { name: 'Ideal', type: 'line', data: d.ideal, showSymbol: false, lineStyle: { type: 'dashed' } },
           { name: 'Remaining', type: 'line', data: d.remaining, step: false },
@@ -92,13 +92,13 @@
         title: { text: d.title, left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' },
         legend: { bottom: 0, itemGap: 24 },
-        grid: { left: 16, right: 24, top: 48, bottom: 64, containLabel: true },
+        grid: { left: 16, right: 96, top: 56, bottom: 64, containLabel: true },
         xAxis: { type: 'category', name: 'Sprint', nameLocation: 'middle', nameGap: 28, data: d.sprints },
-        yAxis: { type: 'value', name: d.unit },
+        yAxis: { type: 'value', name: d.unit, nameTextStyle: { align: 'left' } },
         series: [
-          { name: 'Committed', type: 'bar', data: d.committed },
-          { name: 'Completed', type: 'bar', data: d.completed,
-            markLine: { symbol: 'none', data: [
+          { name: 'Committed', type: 'bar', barMaxWidth: 40, data: d.committed },
+          { name: 'Completed', type: 'bar', barMaxWidth: 40, data: d.completed,
+            markLine: { symbol: 'none', label: { position: 'end' }, data: [
               { name: 'Average', yAxis: d.average, label: { formatter: 'average ' + d.average } },
               { name: 'P20', yAxis: d.low, lineStyle: { type: 'dotted' }, label: { formatter: 'P20 ' + d.low } },
               { name: 'P80', yAxis: d.high, lineStyle: { type: 'dotted' }, label: { formatter: 'P80 ' + d.high } }
