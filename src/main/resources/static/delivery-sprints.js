@@ -52,7 +52,8 @@
       });
     }
     [sprint, backlog].forEach(function (list) {
-      Sortable.create(list, { group: 'sprint', animation: 120, sort: false, onEnd: moved });
+      // The fallback drags with pointer events (not the browser's native drag), the same everywhere.
+      Sortable.create(list, { group: 'sprint', animation: 120, sort: false, forceFallback: true, onEnd: moved });
     });
   }
 

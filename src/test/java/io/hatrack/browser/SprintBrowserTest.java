@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -38,7 +39,7 @@ class SprintBrowserTest extends ChromiumTest {
     teams.putMember(ana, ws.slug(), "payments", ana.handle(), 100);
     WorkItem cards = story(ana, product, "Saved card picker", 5.0);
     WorkItem retry = story(ana, product, "3-D Secure retry", 3.0);
-    story(ana, product, "Invoice export", 8.0);
+    WorkItem invoices = story(ana, product, "Invoice export", 8.0);
     signIn(ana);
     String sprints = "/w/" + ws.slug() + "/teams/payments/sprints";
 
@@ -51,7 +52,14 @@ class SprintBrowserTest extends ChromiumTest {
     addFromBacklog(retry);
     assertThat(find(".sprint-load").getText()).contains("8 of 10 person-days capacity");
     assertThat(find("#sprint-items").getText()).contains(cards.key()).contains(retry.key());
+    // Dragged in, the third item takes the sprint over its capacity; dragged back, it is not.
+    drag("#sprint-backlog li[data-item='" + invoices.key() + "']", "#sprint-items");
+    wait.until(d -> !d.findElements(By.cssSelector(".sprint-over")).isEmpty());
+    assertThat(find(".sprint-over").getText()).contains("Over capacity").contains("16 person-days");
     screenshot("sprint-planned");
+    drag("#sprint-items li[data-item='" + invoices.key() + "']", "#sprint-backlog");
+    wait.until(d -> d.findElements(By.cssSelector(".sprint-over")).isEmpty());
+    assertThat(find("#sprint-backlog").getText()).contains(invoices.key());
 
     find("form[action$='/start'] button").click();
     driver.switchTo().alert().accept();
@@ -84,6 +92,22 @@ class SprintBrowserTest extends ChromiumTest {
     find(".sprint-forecast button").click();
     assertThat(find(".sprint-forecast-answer").getText()).contains("need 3 sprints");
     screenshot("sprint-velocity");
+  }
+
+  /** Drags a card onto a list with the mouse, as SortableJS's pointer fallback reads it. */
+  private void drag(String card, String list) {
+    var from = find(card);
+    var to = find(list);
+    new Actions(driver)
+        .clickAndHold(from)
+        .moveByOffset(5, 5)
+        .moveToElement(to)
+        .moveByOffset(0, 10)
+        .pause(Duration.ofMillis(200))
+        .release()
+        .perform();
+    // The page reloads once the move is saved.
+    wait.until(ExpectedConditions.stalenessOf(to));
   }
 
   private void addFromBacklog(WorkItem item) {
