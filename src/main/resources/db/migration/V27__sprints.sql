@@ -31,6 +31,8 @@ CREATE TABLE sprint (
   CHECK (start_day <= end_day)
 );
 CREATE INDEX sprint_team_start ON sprint (team_id, start_day);
+-- One active sprint per team, even when two starts race.
+CREATE UNIQUE INDEX sprint_one_active ON sprint (team_id) WHERE status = 'active';
 
 -- The work items in a sprint. points: the estimate frozen when the item joined the commitment (at
 -- start) or was added during the sprint; null while the sprint is planned (the live estimate

@@ -197,7 +197,16 @@ public final class SprintService {
     int number = store.nextNumber(h, team.id());
     PlanningPeriod slot = nextSlot(h, team, number);
     SprintStore.Row row = check(h, team, draft, number, "Sprint " + number, "", slot, -1);
-    long id = store.insert(h, team.id(), row, actor.id(), clock.instant());
+    long id;
+    try {
+      id = store.insert(h, team.id(), row, actor.id(), clock.instant());
+    } catch (RuntimeException e) {
+      if (Database.isUniqueViolation(e)) {
+        throw Conflict.state(
+            "Another sprint of " + team.name() + " was planned meanwhile; try again.");
+      }
+      throw e;
+    }
     record(
         h,
         scope,
@@ -495,7 +504,17 @@ public final class SprintService {
             store.commit(h, s.id(), i.id(), points);
             committed += points;
           }
-          if (!store.start(h, s.id(), s.version(), actor.id(), clock.instant())) {
+          boolean started;
+          try {
+            started = store.start(h, s.id(), s.version(), actor.id(), clock.instant());
+          } catch (RuntimeException e) {
+            if (Database.isUniqueViolation(e)) {
+              throw Conflict.state(
+                  "Another sprint of " + scope.team().name() + " started meanwhile.");
+            }
+            throw e;
+          }
+          if (!started) {
             throw Conflict.staleVersion("This sprint", s.version(), s.version() + 1);
           }
           record(

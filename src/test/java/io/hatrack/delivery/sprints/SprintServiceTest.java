@@ -370,4 +370,21 @@ class SprintServiceTest {
     sprints(app).delete(t.owner(), ws, "web", "1", changed.version());
     assertThat(sprints(app).list(t.owner(), ws, "web").sprints()).isEmpty();
   }
+
+  @Test
+  void twoSprintsStartedAtOnceLeaveOneActive(TestApp app) throws InterruptedException {
+    Team t = web(app);
+    String ws = t.workspace().slug();
+    sprints(app).create(t.owner(), ws, "web", SprintDraft.defaults());
+    sprints(app).create(t.owner(), ws, "web", SprintDraft.defaults());
+
+    int started =
+        io.hatrack.testing.Race.successes(
+            () -> sprints(app).start(t.owner(), ws, "web", "1"),
+            () -> sprints(app).start(t.owner(), ws, "web", "2"));
+
+    assertThat(started).isEqualTo(1);
+    assertThat(sprints(app).list(t.owner(), ws, "web").sprints().stream().filter(Sprint::active))
+        .hasSize(1);
+  }
 }
