@@ -200,7 +200,6 @@ public final class App implements AutoCloseable {
       search.reindexIfEmpty();
 
       this.demoSeeds = demoSeeds();
-
       // Web.
       this.metrics = new Metrics();
       db.pools().forEach(pool -> pool.setMetricRegistry(metrics.registry()));
@@ -210,7 +209,8 @@ public final class App implements AutoCloseable {
               .built("discovery")
               .built("feedback")
               .built("planning")
-              .built("roadmap");
+              .built("roadmap")
+              .built("delivery");
       Assets assets = Assets.standard(htmxVersion());
       Views views = new Views();
       Shells shells =

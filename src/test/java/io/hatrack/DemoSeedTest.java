@@ -120,7 +120,12 @@ class DemoSeedTest {
     var listing = items.list(ana, "checkout", null, null, null, 200);
     var story = items.list(ana, "checkout", null, "Pay with a saved card", null, 5);
 
-    assertThat(listing.slice().total()).isBetween(55L, 80L);
+    // The sprints' demo (delivery hat) adds the stories of Payments' and Checkout web's sprints.
+    long sprintWork =
+        listing.slice().items().stream()
+            .filter(w -> w.description().startsWith("Planned for sprint"))
+            .count();
+    assertThat(listing.slice().total() - sprintWork).isBetween(55L, 80L);
     assertThat(listing.slice().items())
         .extracting(w -> w.type().id())
         .contains("objective", "initiative", "epic", "feature", "story", "bug", "task");

@@ -106,6 +106,30 @@ public final class WorkItemService {
         };
   }
 
+  /**
+   * Told inside the transaction of a change that puts a work item in another workflow state, or
+   * creates it in one that is not the first ({@code before} null): the delivery hat records from
+   * this when work was finished.
+   */
+  @FunctionalInterface
+  public interface StateListener {
+    void moved(Handle h, User actor, WorkItem before, WorkItem after);
+  }
+
+  private final List<StateListener> stateListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds a listener to state changes; a hat registers its own when it is wired. */
+  public void onStateChange(StateListener listener) {
+    stateListeners.add(listener);
+  }
+
+  private void moved(Handle h, User actor, WorkItem before, WorkItem after) {
+    for (StateListener listener : stateListeners) {
+      listener.moved(h, actor, before, after);
+    }
+  }
+
   /** A work item with the reader's access. */
   public record View(
       WorkItem item, ItemAccess access, Workflow workflow, WorkflowStore.Settings settings) {}
@@ -170,6 +194,9 @@ public final class WorkItemService {
     }
     WorkItem created = store.byId(h, item.id()).orElseThrow();
     kernel.search().put(h, WorkItemSearch.doc(created));
+    if (state.id() != workflow.initial().id()) {
+      moved(h, actor, null, created);
+    }
     kernel
         .notifier()
         .mentioned(
@@ -576,6 +603,9 @@ public final class WorkItemService {
                 acceptance));
         WorkItem after = store.byId(h, before.id()).orElseThrow();
         kernel.search().put(h, WorkItemSearch.doc(after));
+        if (after.state().id() != before.state().id()) {
+          moved(h, actor, before, after);
+        }
         record(h, actor, before, after, description);
         return after;
       }

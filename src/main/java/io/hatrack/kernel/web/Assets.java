@@ -46,6 +46,7 @@ public final class Assets {
     files.put("planning-roi.js", "static/planning-roi.js");
     files.put("planning-plans.js", "static/planning-plans.js");
     files.put("planning-backlog.js", "static/planning-backlog.js");
+    files.put("delivery-sprints.js", "static/delivery-sprints.js");
     files.put(
         "htmx.min.js", "META-INF/resources/webjars/htmx.org/" + htmxVersion + "/dist/htmx.min.js");
     return new Assets(files);
