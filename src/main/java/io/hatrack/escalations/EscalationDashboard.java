@@ -155,7 +155,7 @@ public final class EscalationDashboard {
             new EscalationFilter("open", null, null, null),
             EscalationService.MAX_LIST);
     EscalationService.Listing closed =
-        escalations.list(actor, productRef, new EscalationFilter("resolved", null, null, null), 10);
+        escalations.list(actor, productRef, new EscalationFilter("done", null, null, null), 10);
     Map<Severity, List<EscalationService.Sla>> bySeverity = new EnumMap<>(Severity.class);
     for (Severity s : Severity.values()) {
       bySeverity.put(s, new ArrayList<>());
@@ -174,8 +174,11 @@ public final class EscalationDashboard {
     return new Board(open, bySeverity, soon, breached, closed.escalations());
   }
 
-  /** A duration as a dashboard shows it, or a dash when there is none. */
+  /**
+   * A duration of business time as the metrics show it (in hours, since policies differ in what a
+   * day is), or a dash when there is none.
+   */
   public static String format(Duration d) {
-    return d == null ? "\u2013" : SlaPolicy.format(d);
+    return d == null ? "\u2013" : SlaPolicy.workingTime(d);
   }
 }

@@ -124,6 +124,8 @@ public final class EscalationStore {
                 + " AND e.deleted_at IS NULL");
     if ("open".equals(f.status())) {
       sql.append(" AND x.status NOT IN ('resolved', 'closed')");
+    } else if ("done".equals(f.status())) {
+      sql.append(" AND x.status IN ('resolved', 'closed')");
     } else if (f.status() != null) {
       sql.append(" AND x.status = :status");
     }
@@ -138,7 +140,7 @@ public final class EscalationStore {
     }
     sql.append(" ORDER BY x.opened_at DESC, e.id DESC LIMIT :limit");
     Query q = h.createQuery(sql.toString()).bind("product", productId).bind("limit", limit);
-    if (f.status() != null && !"open".equals(f.status())) {
+    if (f.status() != null && !"open".equals(f.status()) && !"done".equals(f.status())) {
       q.bind("status", f.status());
     }
     if (f.severity() != null) {

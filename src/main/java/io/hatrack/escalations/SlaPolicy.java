@@ -80,6 +80,23 @@ public record SlaPolicy(
     return hours != null;
   }
 
+  /**
+   * A duration of this policy's clocks as people read it: in days of 24 h around the clock, in
+   * hours of working time under business hours (40 h, not "1 d 16 h").
+   */
+  public String show(Duration d) {
+    return hours == null ? format(d) : workingTime(d);
+  }
+
+  /** Working time in hours and minutes: "30 min", "40 h", "1 h 30 min". */
+  public static String workingTime(Duration d) {
+    long minutes = d.toMinutes();
+    if (minutes < 60) {
+      return minutes + " min";
+    }
+    return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+  }
+
   /** A duration as people read a target: "30 min", "4 h", "1 d 2 h 30 min" (days of 24 h). */
   public static String format(Duration d) {
     long minutes = d.toMinutes();
