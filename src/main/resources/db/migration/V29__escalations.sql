@@ -50,7 +50,7 @@ CREATE TABLE product_sla_policy (
 CREATE TABLE escalation (
   id                BIGINT PRIMARY KEY REFERENCES entity (id) ON DELETE CASCADE,
   product_id        BIGINT NOT NULL REFERENCES product (id) ON DELETE CASCADE,
-  customer_id       BIGINT NOT NULL REFERENCES entity (id),
+  customer_id       BIGINT NOT NULL REFERENCES entity (id) ON DELETE CASCADE,
   severity          TEXT NOT NULL CHECK (severity IN ('S1', 'S2', 'S3', 'S4')),
   status            TEXT NOT NULL CHECK (status IN ('new', 'investigating', 'waiting_on_customer', 'resolved', 'closed')),
   owner_id          BIGINT REFERENCES app_user (id) ON DELETE SET NULL,
