@@ -70,6 +70,7 @@ class EscalationsBrowserTest extends ChromiumTest {
     go("/w/northwind/checkout/escalations");
     String text = find("main").getText();
     int metrics = driver.findElements(By.cssSelector(".esc-metrics dl")).size();
+    String perProduct = find(".esc-by-product").getText();
     screenshot("escalations-dashboard");
     driver.findElement(By.linkText("Safari shoppers cannot finish 3-D Secure checkouts")).click();
     String s1 = find(".esc-timeline").getText();
@@ -83,6 +84,7 @@ class EscalationsBrowserTest extends ChromiumTest {
         .contains("Breached")
         .contains("Breaching soon");
     assertThat(metrics).isEqualTo(2);
+    assertThat(perProduct).contains("Checkout").contains("Mobile");
     assertThat(s1).contains("concerns").contains("3-D Secure challenge fails on Safari");
   }
 }
