@@ -72,7 +72,12 @@ class EscalationsBrowserTest extends ChromiumTest {
     int metrics = driver.findElements(By.cssSelector(".esc-metrics dl")).size();
     String perProduct = find(".esc-by-product").getText();
     screenshot("escalations-dashboard");
-    driver.findElement(By.linkText("Safari shoppers cannot finish 3-D Secure checkouts")).click();
+    driver.executeScript("document.getElementById('metrics-h').scrollIntoView()");
+    screenshot("escalations-metrics");
+    driver.get(
+        driver
+            .findElement(By.linkText("Safari shoppers cannot finish 3-D Secure checkouts"))
+            .getAttribute("href"));
     String s1 = find(".esc-timeline").getText();
     screenshot("escalation-demo");
     go("/w/northwind/sla-policies");
