@@ -196,21 +196,14 @@ public final class App implements AutoCloseable {
       this.discovery = discovery(audit, clock, kinds);
       this.planning = planning(audit, clock);
       this.delivery = delivery(audit, clock);
-      this.escalations = escalations(audit, clock);
+      this.escalations = escalations(audit, clock, kinds);
       search.reindexIfEmpty();
 
       this.demoSeeds = demoSeeds();
       // Web.
       this.metrics = new Metrics();
       db.pools().forEach(pool -> pool.setMetricRegistry(metrics.registry()));
-      Hats hats =
-          new Hats()
-              .built("definition")
-              .built("discovery")
-              .built("feedback")
-              .built("planning")
-              .built("roadmap")
-              .built("delivery");
+      Hats hats = hats();
       Assets assets = Assets.standard(htmxVersion());
       Views views = new Views();
       Shells shells =
@@ -374,7 +367,7 @@ public final class App implements AutoCloseable {
   }
 
   /** The escalations hat: customers in trouble, with SLA clocks, over discovery's customers. */
-  private EscalationsHat escalations(AuditLog audit, Clock clock) {
+  private EscalationsHat escalations(AuditLog audit, Clock clock, ItemKinds kinds) {
     return new EscalationsHat(
         new EscalationsHat.Kernel(
             db,
@@ -386,7 +379,21 @@ public final class App implements AutoCloseable {
             jobs,
             definition,
             discovery,
-            clock));
+            clock),
+        kinds,
+        search);
+  }
+
+  /** The hats built so far (the sidebar shows the others as coming). */
+  private static Hats hats() {
+    return new Hats()
+        .built("definition")
+        .built("discovery")
+        .built("feedback")
+        .built("planning")
+        .built("roadmap")
+        .built("delivery")
+        .built("escalations");
   }
 
   private static String htmxVersion() {
