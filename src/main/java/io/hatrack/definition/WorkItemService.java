@@ -489,7 +489,7 @@ public final class WorkItemService {
       List<String> tags) {
     return db.tx(
         h -> {
-          WorkItem changed = updateInside(h, actor, ref, expectedVersion, c);
+          WorkItem changed = updateInside(h, actor, ref, expectedVersion, c, true);
           if (tags != null) {
             kernel.tags().set(h, actor, changed.item(), tags);
           }
@@ -504,8 +504,30 @@ public final class WorkItemService {
         });
   }
 
+  /**
+   * Changes a work item inside the caller's transaction for an importer: as {@link #update}, at the
+   * item's current version, but the status is taken as the other tool gives it, whatever moves this
+   * product's workflow allows (the item moved through the other tool's workflow there). Tags are
+   * set when not null.
+   */
+  public WorkItem importChanges(
+      Handle h, User actor, long itemId, WorkItemChanges c, List<String> tags) {
+    long version = workItemAccess(h, actor, Long.toString(itemId)).item().version();
+    WorkItem changed = updateInside(h, actor, Long.toString(itemId), version, c, false);
+    if (tags != null) {
+      kernel.tags().set(h, actor, changed.item(), tags);
+    }
+    fields.recompute(h, changed.item().productId(), changed.id(), changed.estimate());
+    return changed;
+  }
+
   private WorkItem updateInside(
-      Handle h, User actor, String ref, long expectedVersion, WorkItemChanges c) {
+      Handle h,
+      User actor,
+      String ref,
+      long expectedVersion,
+      WorkItemChanges c,
+      boolean checkMoves) {
     {
       {
         View view = view(h, actor, ref);
@@ -527,7 +549,9 @@ public final class WorkItemService {
         WorkflowState state = before.state();
         if (c.status().present()) {
           state = view.workflow().state("status", c.status().value());
-          view.workflow().checkMove(before.state(), state);
+          if (checkMoves) {
+            view.workflow().checkMove(before.state(), state);
+          }
         }
         Estimate estimate = estimate(view.settings(), before, c);
         Long ownerId =
