@@ -47,6 +47,7 @@ public final class WorkItemService {
   private final Kernel kernel;
   private final QueryCompiler queries;
   private final FieldValues fields;
+  private final WorkItemBulk bulk;
 
   /**
    * The kernel services a work item needs: identity, notifications, the audit log, tags and the
@@ -72,6 +73,12 @@ public final class WorkItemService {
     this.products = products;
     this.workspaces = workspaces;
     this.kernel = kernel;
+    this.bulk = new WorkItemBulk(store, workflows, kernel, fields);
+  }
+
+  /** Creates many work items at once, for importers. */
+  public WorkItemBulk bulk() {
+    return bulk;
   }
 
   /**

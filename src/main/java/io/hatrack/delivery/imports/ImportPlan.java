@@ -46,7 +46,8 @@ final class ImportPlan {
     final boolean keyed;
     ImportStore.Known known;
     String parentKey;
-    String parentItem;
+    Long parentItem;
+    WorkItemType parentItemType;
     int depth = -1;
 
     Entry(ItemMapper.Planned p, boolean keyed) {
@@ -183,7 +184,7 @@ final class ImportPlan {
           e.parentKey = key;
         }
       } else if (known.containsKey(raw) && !known.get(raw).deleted()) {
-        e.parentItem = known.get(raw).itemKey();
+        e.parentItem = known.get(raw).itemId();
       } else {
         outside.add(raw);
       }

@@ -1,9 +1,10 @@
 package io.hatrack.delivery.imports;
 
-import io.hatrack.definition.NewWorkItem;
 import io.hatrack.definition.Patch;
 import io.hatrack.definition.WorkItem;
+import io.hatrack.definition.WorkItemBulk;
 import io.hatrack.definition.WorkItemChanges;
+import io.hatrack.definition.WorkItemType;
 import io.hatrack.delivery.DeliveryHat;
 import io.hatrack.delivery.imports.source.RecordReader;
 import io.hatrack.delivery.imports.source.SourceRecord;
@@ -13,13 +14,17 @@ import io.hatrack.kernel.audit.Change;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.jobs.JobProgress;
 import io.hatrack.kernel.work.Comment;
+import io.hatrack.kernel.work.CommentService;
+import io.hatrack.kernel.work.CommentStore;
 import io.hatrack.kernel.work.ItemAccess;
+import io.hatrack.kernel.work.Member;
 import io.hatrack.kernel.work.ProductAccess;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,10 +33,10 @@ import org.jdbi.v3.core.Handle;
 /**
  * Saves a checked {@link ImportPlan} in one transaction: the file is read once per level of the
  * hierarchy (epics, then what sits under them, ...) so that every parent exists before its
- * children; new records become work items with their comments, known ones are updated (their new
- * comments added), unchanged ones are left alone; then the links between them are made and one
- * audit record tells of the import. Anything refused while saving rolls it all back and is reported
- * with its record.
+ * children; new records are created in batches of a thousand ({@link WorkItemBulk}) with their
+ * comments, known ones are updated one by one (their new comments added), unchanged ones are left
+ * alone; then the links are made and one audit record tells of the import. Anything refused while
+ * saving rolls it all back and is reported with its record.
  */
 final class ImportSaver {
   private static final int BATCH = 1000;
@@ -62,7 +67,11 @@ final class ImportSaver {
       Map<String, ImportStore.Known> known,
       JobProgress progress) {
     List<RecordProblem> problems = new ArrayList<>();
-    Run run = new Run(actor, product, plan, known, progress, problems);
+    Map<String, User> members = new HashMap<>();
+    for (Member m : k.workspaces().members(product.workspace())) {
+      members.put(m.user().handle().toLowerCase(Locale.ROOT), m.user());
+    }
+    Run run = new Run(actor, product, plan, known, progress, problems, members);
     try {
       return k.db()
           .tx(
@@ -78,18 +87,20 @@ final class ImportSaver {
     }
   }
 
+  /** A new record waiting for its batch. */
+  private record Pending(String key, ImportPlan.Entry entry, ItemMapper.Planned planned) {}
+
   /** One import's saving, with what it has made so far. */
   private final class Run {
     final User actor;
     final ProductAccess product;
     final ImportPlan plan;
-    final Map<String, ImportStore.Known> known;
     final JobProgress progress;
     final List<RecordProblem> problems;
+    final Map<String, User> members;
     final Map<String, Long> itemOf = new HashMap<>();
-    final Map<String, String> itemKeyOf = new HashMap<>();
-    final Map<String, Optional<User>> authors = new HashMap<>();
     final List<ImportStore.Saved> remembered = new ArrayList<>();
+    final List<Pending> pending = new ArrayList<>();
     final List<String[]> pendingLinks = new ArrayList<>();
     final Instant now;
     long comments;
@@ -103,32 +114,39 @@ final class ImportSaver {
         ImportPlan plan,
         Map<String, ImportStore.Known> known,
         JobProgress progress,
-        List<RecordProblem> problems) {
+        List<RecordProblem> problems,
+        Map<String, User> members) {
       this.actor = actor;
       this.product = product;
       this.plan = plan;
-      this.known = known;
       this.progress = progress;
       this.problems = problems;
+      this.members = members;
       this.now = k.clock().instant();
       known.forEach(
           (key, kn) -> {
             if (!kn.deleted()) {
               itemOf.put(key, kn.itemId());
-              itemKeyOf.put(key, kn.itemKey());
             }
           });
     }
 
     void all(Handle h) {
-      ItemMapper mapper = new ItemMapper(statesOf(h), plan.options, numeric(h), members());
+      ItemMapper mapper =
+          new ItemMapper(
+              k.definition().workflows().workflow(h, product.id()).states(),
+              plan.options,
+              k.definition().workflows().settings(h, product.id()).estimateUnit()
+                  != io.hatrack.definition.EstimateUnit.SIZE,
+              plan.mapper.memberHandles());
       for (int depth = 0; depth <= plan.maxDepth && problems.isEmpty(); depth++) {
         level(h, depth, mapper);
+        create(h);
       }
       if (!problems.isEmpty()) {
         return;
       }
-      flush(h);
+      remember(h);
       for (String[] l : pendingLinks) {
         link(h, l);
       }
@@ -140,7 +158,7 @@ final class ImportSaver {
                   product.id(),
                   null,
                   actor.id(),
-                  "work_item.imported",
+                  "work_item.import_finished",
                   "imported "
                       + plan.file.name()
                       + " from "
@@ -160,11 +178,7 @@ final class ImportSaver {
                       created,
                       "updated",
                       updated),
-                  true));
-    }
-
-    private List<io.hatrack.definition.WorkflowState> statesOf(Handle h) {
-      return k.definition().workflows().workflow(h, product.id()).states();
+                  false));
     }
 
     private void level(Handle h, int depth, ItemMapper mapper) {
@@ -191,127 +205,171 @@ final class ImportSaver {
             problems.addAll(scratch);
             continue;
           }
-          try {
-            one(h, key, e, p.get());
-          } catch (Invalid x) {
-            problems.add(new RecordProblem(e.where, reason(x)));
-          } catch (HatrackException x) {
-            problems.add(new RecordProblem(e.where, x.getMessage()));
+          for (SourceRecord.Link l : p.get().links()) {
+            pendingLinks.add(
+                new String[] {key, l.target(), l.type(), Boolean.toString(l.reverse())});
           }
-          progress.advance(1);
-          if (remembered.size() >= BATCH) {
-            flush(h);
+          if (e.known == null) {
+            pending.add(new Pending(key, e, p.get()));
+            if (pending.size() >= BATCH) {
+              create(h);
+            }
+          } else {
+            try {
+              update(h, key, e, p.get());
+            } catch (Invalid x) {
+              problems.add(new RecordProblem(e.where, reason(x)));
+            } catch (HatrackException x) {
+              problems.add(new RecordProblem(e.where, x.getMessage()));
+            }
+            progress.advance(1);
           }
         }
       }
     }
 
-    private Map<String, String> members() {
-      return plan.mapper == null ? Map.of() : plan.mapper.memberHandles();
+    private Long parentId(ImportPlan.Entry e) {
+      return e.parentKey != null ? itemOf.get(e.parentKey) : e.parentItem;
     }
 
-    private boolean numeric(Handle h) {
-      return k.definition().workflows().settings(h, product.id()).estimateUnit()
-          != io.hatrack.definition.EstimateUnit.SIZE;
+    private WorkItemType parentType(ImportPlan.Entry e) {
+      return e.parentKey != null ? plan.entries.get(e.parentKey).type : e.parentItemType;
     }
 
-    private void one(Handle h, String key, ImportPlan.Entry e, ItemMapper.Planned p) {
-      String parent =
-          e.parentKey != null
-              ? itemKeyOf.get(e.parentKey)
-              : e.parentItem != null ? e.parentItem : null;
-      WorkItem item;
-      Set<String> had = new HashSet<>();
-      if (e.known == null) {
-        item =
+    private Long userId(String handle) {
+      User u = handle == null ? null : members.get(handle.toLowerCase(Locale.ROOT));
+      return u == null ? null : u.id();
+    }
+
+    /** Creates the waiting new records in one batch, with their comments. */
+    private void create(Handle h) {
+      if (pending.isEmpty() || !problems.isEmpty()) {
+        pending.clear();
+        return;
+      }
+      List<WorkItemBulk.New> items = new ArrayList<>(pending.size());
+      for (Pending p : pending) {
+        ItemMapper.Planned d = p.planned();
+        items.add(
+            new WorkItemBulk.New(
+                d.type(),
+                d.title(),
+                d.description(),
+                d.state(),
+                userId(d.owner()),
+                parentId(p.entry()),
+                parentType(p.entry()),
+                d.estimate(),
+                d.tags()));
+      }
+      List<Long> ids;
+      try {
+        ids =
             k.definition()
                 .workItems()
-                .create(
+                .bulk()
+                .createAll(
                     h,
                     actor,
                     product,
-                    new NewWorkItem(
-                        p.type().id(),
-                        p.title(),
-                        p.description(),
-                        parent,
-                        p.owner(),
-                        p.estimate(),
-                        null,
-                        p.state(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        p.tags()));
-        created++;
-      } else {
-        WorkItemChanges c =
-            new WorkItemChanges(
-                Patch.of(p.title()),
-                Patch.of(p.type().id()),
-                Patch.of(p.description()),
-                Patch.of(p.state()),
-                Patch.of(p.owner() == null ? "none" : p.owner()),
-                Patch.of(parent == null ? "none" : parent),
-                Patch.of(p.estimate()),
-                Patch.keep(),
-                Patch.keep(),
-                Patch.keep(),
-                Patch.keep(),
-                Patch.keep(),
-                Patch.keep());
-        item = k.definition().workItems().importChanges(h, actor, e.known.itemId(), c, p.tags());
-        ItemAccess access = k.items().access(h, actor, item.id());
-        for (Comment old : k.collaboration().comments().list(h, access, 0, 10_000).comments()) {
-          had.add(old.body());
+                    items,
+                    plan.file.name() + " (" + plan.options.format().tool() + ")");
+      } catch (Invalid x) {
+        int at = x.errors().isEmpty() ? 0 : index(x.errors().get(0).field());
+        problems.add(
+            new RecordProblem(
+                pending.get(Math.min(at, pending.size() - 1)).entry().where, reason(x)));
+        pending.clear();
+        return;
+      }
+      List<CommentStore.NewComment> said = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        Pending p = pending.get(i);
+        if (p.entry().keyed) {
+          itemOf.put(p.key(), ids.get(i));
+          remembered.add(new ImportStore.Saved(p.key(), ids.get(i), p.entry().fingerprint));
         }
-        updated++;
+        for (SourceRecord.Comment c : p.planned().comments()) {
+          String body = body(c);
+          if (body != null) {
+            said.add(new CommentStore.NewComment(ids.get(i), author(c), body, at(c)));
+          }
+        }
       }
-      if (e.keyed) {
-        itemOf.put(key, item.id());
-        itemKeyOf.put(key, item.key());
-        remembered.add(new ImportStore.Saved(key, item.id(), e.fingerprint));
-      }
-      for (SourceRecord.Comment c : p.comments()) {
-        comment(h, item, c, had);
-      }
-      for (SourceRecord.Link l : p.links()) {
-        pendingLinks.add(new String[] {key, l.target(), l.type(), Boolean.toString(l.reverse())});
+      k.collaboration().comments().addAllImported(h, said);
+      comments += said.size();
+      created += ids.size();
+      progress.advance(ids.size());
+      pending.clear();
+      if (remembered.size() >= BATCH) {
+        remember(h);
       }
     }
 
-    private void comment(Handle h, WorkItem item, SourceRecord.Comment c, Set<String> had) {
+    private void update(Handle h, String key, ImportPlan.Entry e, ItemMapper.Planned p) {
+      Long parent = parentId(e);
+      WorkItemChanges c =
+          new WorkItemChanges(
+              Patch.of(p.title()),
+              Patch.of(p.type().id()),
+              Patch.of(p.description()),
+              Patch.of(p.state()),
+              Patch.of(p.owner() == null ? "none" : p.owner()),
+              Patch.of(parent == null ? "none" : Long.toString(parent)),
+              Patch.of(p.estimate()),
+              Patch.keep(),
+              Patch.keep(),
+              Patch.keep(),
+              Patch.keep(),
+              Patch.keep(),
+              Patch.keep());
+      WorkItem item =
+          k.definition().workItems().importChanges(h, actor, e.known.itemId(), c, p.tags());
+      ItemAccess access = k.items().access(h, actor, item.id());
+      Set<String> had = new HashSet<>();
+      for (Comment old : k.collaboration().comments().list(h, access, 0, 10_000).comments()) {
+        had.add(old.body());
+      }
+      for (SourceRecord.Comment sc : p.comments()) {
+        String body = body(sc);
+        if (body != null && !had.contains(body)) {
+          long authorId = author(sc);
+          User author =
+              members.values().stream().filter(u -> u.id() == authorId).findFirst().orElse(actor);
+          k.collaboration().comments().addImported(h, author, item.item(), body, at(sc));
+          comments++;
+        }
+      }
+      if (e.keyed) {
+        remembered.add(new ImportStore.Saved(key, item.id(), e.fingerprint));
+      }
+      updated++;
+    }
+
+    private long author(SourceRecord.Comment c) {
+      Long id =
+          c.author() == null ? null : plan.mapper.member(c.author()).map(this::userId).orElse(null);
+      return id == null ? actor.id() : id;
+    }
+
+    private Instant at(SourceRecord.Comment c) {
+      return c.at() == null ? now : c.at();
+    }
+
+    /** The comment as saved: by a stranger, it says who wrote it; null when empty. */
+    private String body(SourceRecord.Comment c) {
       String text = c.text() == null ? "" : c.text().strip();
       if (text.isEmpty()) {
-        return;
+        return null;
       }
-      Optional<User> author =
-          c.author() == null
-              ? Optional.empty()
-              : authors.computeIfAbsent(
-                  c.author(),
-                  a ->
-                      plan.mapper
-                          .member(a)
-                          .flatMap(
-                              handle ->
-                                  k.workspaces()
-                                      .memberByHandle(h, product.workspace().id(), handle)));
+      boolean member = c.author() != null && plan.mapper.member(c.author()).isPresent();
       String body =
-          author.isPresent() || c.author() == null
+          member || c.author() == null
               ? text
               : "_" + c.author() + " wrote in " + plan.options.format().tool() + ":_\n\n" + text;
-      if (body.length() > io.hatrack.kernel.work.CommentService.MAX_LENGTH) {
-        body = body.substring(0, io.hatrack.kernel.work.CommentService.MAX_LENGTH - 1) + "…";
-      }
-      if (had.contains(body)) {
-        return;
-      }
-      k.collaboration()
-          .comments()
-          .addImported(h, author.orElse(actor), item.item(), body, c.at() == null ? now : c.at());
-      comments++;
+      return body.length() > CommentService.MAX_LENGTH
+          ? body.substring(0, CommentService.MAX_LENGTH - 1) + "…"
+          : body;
     }
 
     private void link(Handle h, String[] l) {
@@ -339,15 +397,26 @@ final class ImportSaver {
       }
     }
 
-    private void flush(Handle h) {
+    private void remember(Handle h) {
       store.remember(h, product.id(), plan.options.format().id(), remembered, now);
       remembered.clear();
     }
   }
 
+  private static final java.util.regex.Pattern ITEM =
+      java.util.regex.Pattern.compile("^items\\[(\\d+)\\]");
+
+  /** The item an error of a batch names ({@code items[3].title} is the fourth), or 0. */
+  static int index(String field) {
+    java.util.regex.Matcher m = ITEM.matcher(field == null ? "" : field);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
   private static String reason(Invalid x) {
     return x.errors().isEmpty()
         ? x.getMessage()
-        : x.errors().get(0).field() + " " + x.errors().get(0).reason();
+        : x.errors().get(0).field().replaceFirst("^items\\[\\d+\\]\\.", "")
+            + " "
+            + x.errors().get(0).reason();
   }
 }

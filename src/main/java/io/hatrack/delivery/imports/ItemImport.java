@@ -272,6 +272,7 @@ public final class ItemImport {
         c.known(),
         keep,
         progress);
+    checkParentsBefore(actor, plan);
     List<String> dangling = plan.danglingLinks(c.known());
     if (!dangling.isEmpty()) {
       plan.notes.add(
@@ -289,6 +290,34 @@ public final class ItemImport {
           Long::sum);
     }
     return plan;
+  }
+
+  /** The types of parents imported before (outside the file), and whether they fit. */
+  private void checkParentsBefore(User actor, ImportPlan plan) {
+    Map<Long, WorkItemType> types = new HashMap<>();
+    List<String> misfits = new java.util.ArrayList<>();
+    for (ImportPlan.Entry e : plan.entries.values()) {
+      if (e.parentItem == null) {
+        continue;
+      }
+      WorkItemType type =
+          types.computeIfAbsent(
+              e.parentItem,
+              id -> k.definition().workItems().get(actor, Long.toString(id)).item().type());
+      if (e.type.mayBeUnder(type)) {
+        e.parentItemType = type;
+      } else {
+        misfits.add(e.where + " (" + e.type.id() + ") under a " + type.id());
+        e.parentItem = null;
+      }
+    }
+    if (!misfits.isEmpty()) {
+      plan.notes.add(
+          misfits.size()
+              + " parents imported before were left out because the hierarchy does not allow"
+              + " them: "
+              + String.join(", ", misfits.subList(0, Math.min(10, misfits.size()))));
+    }
   }
 
   private static ZoneId zone(User actor) {

@@ -104,6 +104,18 @@ public final class CommentService {
     return comments.byId(h, id).orElseThrow();
   }
 
+  /**
+   * Adds many comments brought in from another tool at once (a bulk import), inside the caller's
+   * transaction, in one batch, without notifying anyone; the caller has checked the items and the
+   * authors. Each body must be at most {@link #MAX_LENGTH} characters.
+   */
+  public void addAllImported(Handle h, List<CommentStore.NewComment> all) {
+    for (CommentStore.NewComment c : all) {
+      new Validation().text("body", c.body(), MAX_LENGTH).orThrow();
+    }
+    comments.insertAll(h, all);
+  }
+
   /** Edits one's own comment if it is still at {@code expectedVersion}. */
   public Comment edit(User actor, long commentId, long expectedVersion, String body) {
     String text = body == null ? null : body.strip();
