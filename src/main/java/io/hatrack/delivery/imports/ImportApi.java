@@ -75,7 +75,9 @@ public final class ImportApi implements Routes {
 
   private void start(Context ctx) {
     boolean multipart = Uploads.multipart(ctx);
-    Uploads.Sent sent = multipart ? Uploads.file(ctx) : null;
+    if (multipart) {
+      Uploads.prepare(ctx);
+    }
     String format = multipart ? param(ctx, "format") : ctx.queryParam("format");
     List<String> map = new ArrayList<>(ctx.queryParams("map"));
     if (multipart) {
@@ -84,6 +86,7 @@ public final class ImportApi implements Routes {
     boolean dryRun =
         Requests.flag(ctx, "dry_run")
             || (multipart && "true".equalsIgnoreCase(ctx.formParam("dry_run")));
+    Uploads.Sent sent = multipart ? Uploads.file(ctx) : null;
     ImportOptions options = ImportOptions.parse(format, dryRun, map);
     byte[] bytes = multipart ? sent.bytes() : Uploads.body(ctx);
     String name = ItemImport.name(multipart ? sent.name() : null, options.format());

@@ -34,19 +34,7 @@ final class Uploads {
     if (!multipart(ctx)) {
       throw Invalid.field(FIELD, "must be uploaded with the form (multipart/form-data)");
     }
-    if (ctx.req().getContentLengthLong() > ItemImport.MAX_UPLOAD + ENVELOPE) {
-      throw tooLarge();
-    }
-    if (ctx.req().getAttribute(JETTY_MULTIPART_CONFIG) == null) {
-      ctx.req()
-          .setAttribute(
-              JETTY_MULTIPART_CONFIG,
-              new MultipartConfigElement(
-                  System.getProperty("java.io.tmpdir"),
-                  ItemImport.MAX_UPLOAD + ENVELOPE,
-                  ItemImport.MAX_UPLOAD + ENVELOPE,
-                  (int) ENVELOPE));
-    }
+    prepare(ctx);
     UploadedFile file;
     try {
       file = ctx.uploadedFile(FIELD);
@@ -63,6 +51,23 @@ final class Uploads {
       return new Sent(file.filename(), in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Lets the multipart form be read (its fields too) within the limit. */
+  static void prepare(Context ctx) {
+    if (ctx.req().getContentLengthLong() > ItemImport.MAX_UPLOAD + ENVELOPE) {
+      throw tooLarge();
+    }
+    if (ctx.req().getAttribute(JETTY_MULTIPART_CONFIG) == null) {
+      ctx.req()
+          .setAttribute(
+              JETTY_MULTIPART_CONFIG,
+              new MultipartConfigElement(
+                  System.getProperty("java.io.tmpdir"),
+                  ItemImport.MAX_UPLOAD + ENVELOPE,
+                  ItemImport.MAX_UPLOAD + ENVELOPE,
+                  (int) ENVELOPE));
     }
   }
 
