@@ -88,40 +88,53 @@ public record SourceText(Charset charset, int skip, String note) {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer bytes = ByteBuffer.allocate(64 * 1024 + 8);
     CharBuffer chars = CharBuffer.allocate(64 * 1024 + 8);
-    bytes.put(first);
-    long line = 1;
+    byte[] chunk = first;
+    int n = first.length;
+    long read = 1;
+    long decoded = 1;
     long badLine = 0;
-    byte[] buffer = new byte[64 * 1024];
     boolean end = false;
-    while (!end) {
-      int n = in.read(buffer, 0, Math.min(buffer.length, bytes.remaining()));
-      end = n < 0;
-      if (n > 0) {
-        for (int i = 0; i < n; i++) {
-          if (buffer[i] == 0) {
-            throw new Unreadable(
-                new RecordProblem(
-                    "line " + line,
-                    "the file holds NUL bytes: it is binary, or UTF-16 without a byte-order mark;"
-                        + " save it as UTF-8"));
-          }
-          if (buffer[i] == '\n') {
-            line++;
-          }
+    while (true) {
+      for (int i = 0; i < n; i++) {
+        if (chunk[i] == 0) {
+          throw new Unreadable(
+              new RecordProblem(
+                  "line " + read,
+                  "the file holds NUL bytes: it is binary, or UTF-16 without a byte-order mark;"
+                      + " save it as UTF-8"));
         }
-        bytes.put(buffer, 0, n);
+        if (chunk[i] == '\n') {
+          read++;
+        }
       }
+      bytes.put(chunk, 0, n);
       bytes.flip();
       if (badLine == 0) {
+        int from = bytes.position();
         CoderResult r = utf8.decode(bytes, chars, end);
+        for (int i = from; i < bytes.position(); i++) {
+          if (bytes.get(i) == '\n') {
+            decoded++;
+          }
+        }
         if (r.isError()) {
-          badLine = lineOf(bytes, line);
+          badLine = decoded;
         }
         chars.clear();
-      } else {
+      }
+      if (badLine != 0) {
         bytes.position(bytes.limit());
       }
       bytes.compact();
+      if (end) {
+        break;
+      }
+      chunk = chunk.length == 64 * 1024 ? chunk : new byte[64 * 1024];
+      n = in.read(chunk, 0, Math.min(chunk.length, bytes.remaining()));
+      if (n < 0) {
+        n = 0;
+        end = true;
+      }
     }
     if (badLine > 0) {
       return new SourceText(
@@ -132,17 +145,6 @@ public record SourceText(Charset charset, int skip, String note) {
               + "): it was read as Windows-1252; if accents look wrong, save it as UTF-8");
     }
     return new SourceText(StandardCharsets.UTF_8, skip, null);
-  }
-
-  /** The line of the byte the decoder stopped at, counting back from the lines read so far. */
-  private static long lineOf(ByteBuffer bytes, long linesSoFar) {
-    long after = 0;
-    for (int i = bytes.position(); i < bytes.limit(); i++) {
-      if (bytes.get(i) == '\n') {
-        after++;
-      }
-    }
-    return Math.max(1, linesSoFar - after);
   }
 
   /** Opens the file as text in this encoding, past its byte-order mark. */
