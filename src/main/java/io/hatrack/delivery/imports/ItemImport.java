@@ -142,7 +142,7 @@ public final class ItemImport {
 
     /** The state or type of a choice as the report says it, e.g. {@code Done (same name)}. */
     public static String chosen(String choice) {
-      int at = choice.lastIndexOf(" (");
+      int at = choice.indexOf(" (");
       return at < 0 ? choice : choice.substring(0, at);
     }
 

@@ -235,7 +235,7 @@ public final class ItemMapper {
       how =
           name.isEmpty()
               ? "no status given"
-              : "by category " + c.id() + (category == null ? " (guessed)" : "");
+              : "by category " + c.id() + (category == null ? ", guessed from the name" : "");
     }
     statusChoice.putIfAbsent(name.isEmpty() ? "(none)" : name, state.name() + " (" + how + ")");
     return state.name();

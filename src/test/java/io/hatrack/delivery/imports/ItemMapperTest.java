@@ -61,7 +61,9 @@ class ItemMapperTest {
     assertThat(m.statuses())
         .containsEntry("QA", "In progress (mapped)")
         .containsEntry("Verifying", "In progress (by category doing)")
-        .containsEntry("Icebox", "Backlog (by category todo (guessed))");
+        .containsEntry("Icebox", "Backlog (by category todo, guessed from the name)");
+    assertThat(ItemImport.Report.chosen("Backlog (by category todo, guessed from the name)"))
+        .isEqualTo("Backlog");
   }
 
   @Test
