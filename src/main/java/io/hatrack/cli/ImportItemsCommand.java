@@ -78,7 +78,7 @@ abstract class ImportItemsCommand implements Callable<Integer> {
     }
     ImportOptions options;
     try {
-      options = ImportOptions.parse(format(), dryRun, map);
+      options = ImportOptions.ofEntries(format(), dryRun, map);
     } catch (Invalid e) {
       throw new CommandFailure(e.errors().get(0).field() + ": " + e.errors().get(0).reason());
     }

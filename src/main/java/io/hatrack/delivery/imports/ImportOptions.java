@@ -38,16 +38,28 @@ public record ImportOptions(
    * (a status name with a comma cannot be mapped that way). An {@link Invalid} names {@code map}.
    */
   public static ImportOptions parse(String format, boolean dryRun, List<String> map) {
+    List<String> entries = new ArrayList<>();
+    for (String m : map == null ? List.<String>of() : map) {
+      for (String e : m.split(",")) {
+        entries.add(e);
+      }
+    }
+    return ofEntries(format, dryRun, entries);
+  }
+
+  /**
+   * Options from entries given one by one (the web pages' fields, the command line's repeated
+   * {@code --map}), so that names with commas can be mapped.
+   */
+  public static ImportOptions ofEntries(String format, boolean dryRun, List<String> given) {
     ImportFormat f = ImportFormat.parse("format", format);
     Map<String, String> columns = new LinkedHashMap<>();
     Map<String, String> statuses = new LinkedHashMap<>();
     Map<String, String> types = new LinkedHashMap<>();
     List<String> entries = new ArrayList<>();
-    for (String m : map == null ? List.<String>of() : map) {
-      for (String e : m.split(",")) {
-        if (!e.isBlank()) {
-          entries.add(e.strip());
-        }
+    for (String e : given == null ? List.<String>of() : given) {
+      if (!e.isBlank()) {
+        entries.add(e.strip());
       }
     }
     for (String e : entries) {

@@ -108,7 +108,7 @@ public final class ImportRoutes implements Routes {
     ImportOptions options;
     Uploads.Sent sent;
     try {
-      options = ImportOptions.parse(format, true, List.of());
+      options = ImportOptions.ofEntries(format, true, List.of());
       sent = Uploads.file(ctx);
     } catch (Invalid e) {
       ctx.status(422);
@@ -139,7 +139,7 @@ public final class ImportRoutes implements Routes {
     ItemImport.Preview preview;
     ImportOptions options;
     try {
-      options = ImportOptions.parse("csv", true, mapping(ctx, false));
+      options = ImportOptions.ofEntries("csv", true, mapping(ctx, false));
       preview =
           imports.staged(
               Requests.user(ctx),
@@ -175,7 +175,7 @@ public final class ImportRoutes implements Routes {
   private void start(Context ctx, boolean dryRun) {
     ProductAccess product = product(ctx);
     long staged = Requests.idParam(ctx, "staged");
-    ImportOptions options = ImportOptions.parse("csv", dryRun, mapping(ctx, true));
+    ImportOptions options = ImportOptions.ofEntries("csv", dryRun, mapping(ctx, true));
     String doneUrl = base(product) + "/" + staged + "/jobs/{id}";
     Job job;
     try {

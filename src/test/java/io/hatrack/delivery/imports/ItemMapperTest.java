@@ -122,6 +122,10 @@ class ItemMapperTest {
     assertThat(o.statuses()).containsEntry("In QA", "In review");
     assertThat(o.types()).containsEntry("Spike", "task");
     assertThat(o.dryRun()).isTrue();
+    assertThat(
+            ImportOptions.ofEntries("trello", false, List.of("status:Later, maybe=Backlog"))
+                .statuses())
+        .containsExactly(Map.entry("Later, maybe", "Backlog"));
     assertThatThrownBy(() -> ImportOptions.parse("csv", false, List.of("nonsense")))
         .isInstanceOf(Invalid.class)
         .hasMessageContaining("FROM=TO");
