@@ -24,13 +24,14 @@ import picocli.CommandLine.Parameters;
     name = "export",
     mixinStandardHelpOptions = true,
     description = "Export data in the formats other tools read.",
-    subcommands = ExportCommand.Gherkin.class)
+    subcommands = {ExportCommand.Gherkin.class, ExportItemsCommand.class})
 public final class ExportCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: gherkin");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: gherkin or items");
   }
 
   /** {@code hatrack export gherkin KEY}. */

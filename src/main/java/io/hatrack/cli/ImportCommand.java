@@ -26,14 +26,22 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = "Import data from other tools.",
-    subcommands = {ImportCommand.Customers.class, ImportCommand.FeedbackFile.class})
+    subcommands = {
+      ImportCommand.Customers.class,
+      ImportCommand.FeedbackFile.class,
+      // Work items from other tools (the delivery hat).
+      ImportItemsCommand.Jira.class,
+      ImportItemsCommand.Github.class,
+      ImportItemsCommand.Trello.class,
+      ImportItemsCommand.Csv.class
+    })
 public final class ImportCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand: customers or feedback");
+        spec.commandLine(), "Missing subcommand: customers, feedback, jira, github, trello or csv");
   }
 
   /** {@code hatrack import customers FILE}. */

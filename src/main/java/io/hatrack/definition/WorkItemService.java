@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -47,6 +48,7 @@ public final class WorkItemService {
   private final Kernel kernel;
   private final QueryCompiler queries;
   private final FieldValues fields;
+  private final WorkItemBulk bulk;
 
   /**
    * The kernel services a work item needs: identity, notifications, the audit log, tags and the
@@ -72,6 +74,12 @@ public final class WorkItemService {
     this.products = products;
     this.workspaces = workspaces;
     this.kernel = kernel;
+    this.bulk = new WorkItemBulk(store, workflows, kernel, fields);
+  }
+
+  /** Creates many work items at once, for importers. */
+  public WorkItemBulk bulk() {
+    return bulk;
   }
 
   /**
@@ -106,26 +114,15 @@ public final class WorkItemService {
         };
   }
 
-  /**
-   * Told inside the transaction of a change that puts a work item in another workflow state, or
-   * creates it in one that is not the first ({@code before} null): the delivery hat records from
-   * this when work was finished.
-   */
-  @FunctionalInterface
-  public interface StateListener {
-    void moved(Handle h, User actor, WorkItem before, WorkItem after);
-  }
-
-  private final List<StateListener> stateListeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<WorkItemStateListener> stateListeners = new CopyOnWriteArrayList<>();
 
   /** Adds a listener to state changes; a hat registers its own when it is wired. */
-  public void onStateChange(StateListener listener) {
+  public void onStateChange(WorkItemStateListener listener) {
     stateListeners.add(listener);
   }
 
   private void moved(Handle h, User actor, WorkItem before, WorkItem after) {
-    for (StateListener listener : stateListeners) {
+    for (WorkItemStateListener listener : stateListeners) {
       listener.moved(h, actor, before, after);
     }
   }
@@ -516,7 +513,7 @@ public final class WorkItemService {
       List<String> tags) {
     return db.tx(
         h -> {
-          WorkItem changed = updateInside(h, actor, ref, expectedVersion, c);
+          WorkItem changed = updateInside(h, actor, ref, expectedVersion, c, true);
           if (tags != null) {
             kernel.tags().set(h, actor, changed.item(), tags);
           }
@@ -531,85 +528,105 @@ public final class WorkItemService {
         });
   }
 
+  /**
+   * Changes a work item inside the caller's transaction for an importer: as {@link #update}, at the
+   * item's current version, but the status is taken as the other tool gives it, whatever moves this
+   * product's workflow allows (the item moved through the other tool's workflow there). Tags are
+   * set when not null.
+   */
+  public WorkItem importChanges(
+      Handle h, User actor, long itemId, WorkItemChanges c, List<String> tags) {
+    long version = workItemAccess(h, actor, Long.toString(itemId)).item().version();
+    WorkItem changed = updateInside(h, actor, Long.toString(itemId), version, c, false);
+    if (tags != null) {
+      kernel.tags().set(h, actor, changed.item(), tags);
+    }
+    fields.recompute(h, changed.item().productId(), changed.id(), changed.estimate());
+    return changed;
+  }
+
   private WorkItem updateInside(
-      Handle h, User actor, String ref, long expectedVersion, WorkItemChanges c) {
-    {
-      {
-        View view = view(h, actor, ref);
-        view.access().require(Role.EDITOR, "edit work items");
-        WorkItem before = view.item();
-        ProductAccess product = products.access(h, actor, Long.toString(before.item().productId()));
-        String title = c.title().present() ? text(c.title().value()) : before.title();
-        WorkItemType type =
-            c.type().present() ? WorkItemType.parse("type", c.type().value()) : before.type();
-        String description = c.description().or(before.description());
-        description = description == null ? "" : description;
-        String role = c.storyRole().present() ? text(c.storyRole().value()) : before.storyRole();
-        String goal = c.storyGoal().present() ? text(c.storyGoal().value()) : before.storyGoal();
-        String benefit =
-            c.storyBenefit().present() ? text(c.storyBenefit().value()) : before.storyBenefit();
-        String acceptance =
-            c.acceptance().present() ? text(c.acceptance().value()) : before.acceptance();
-        validateTexts(title, description, role, goal, benefit, acceptance);
-        WorkflowState state = before.state();
-        if (c.status().present()) {
-          state = view.workflow().state("status", c.status().value());
-          view.workflow().checkMove(before.state(), state);
-        }
-        Estimate estimate = estimate(view.settings(), before, c);
-        Long ownerId =
-            c.owner().present()
-                ? owner(h, product, c.owner().value())
-                : (before.owner() == null ? null : before.owner().id());
-        Long parentId = before.parent() == null ? null : before.parent().id();
-        WorkItem parent = null;
-        if (c.parent().present()) {
-          parent = parent(h, actor, product, c.parent().value());
-          checkNoCycle(h, before, parent);
-          parentId = parent == null ? null : parent.id();
-        } else if (parentId != null) {
-          parent = store.byId(h, parentId).orElse(null);
-        }
-        // Only a new place or a new type is checked: a delete may have moved the item up under
-        // a parent its type would not choose, and that must not block editing its other fields.
-        if (c.parent().present() || type != before.type()) {
-          checkParent(type, parent);
-        }
-        checkChildrenFit(h, before, type);
-        double position =
-            c.position().present() && c.position().value() != null
-                ? c.position().value()
-                : before.position();
-        if (state.id() != before.state().id() && !c.position().present()) {
-          position = store.nextPosition(h, product.id(), state.id());
-        }
-        kernel.items().bump(h, actor, before.item(), expectedVersion, title);
-        store.update(
-            h,
-            before.id(),
-            new WorkItemStore.Row(
-                product.id(),
-                type,
-                description,
-                state.id(),
-                ownerId,
-                parentId,
-                estimate.points(),
-                estimate.size(),
-                position,
-                role,
-                goal,
-                benefit,
-                acceptance));
-        WorkItem after = store.byId(h, before.id()).orElseThrow();
-        kernel.search().put(h, WorkItemSearch.doc(after));
-        if (after.state().id() != before.state().id()) {
-          moved(h, actor, before, after);
-        }
-        record(h, actor, before, after, description);
-        return after;
+      Handle h,
+      User actor,
+      String ref,
+      long expectedVersion,
+      WorkItemChanges c,
+      boolean checkMoves) {
+    View view = view(h, actor, ref);
+    view.access().require(Role.EDITOR, "edit work items");
+    WorkItem before = view.item();
+    ProductAccess product = products.access(h, actor, Long.toString(before.item().productId()));
+    String title = c.title().present() ? text(c.title().value()) : before.title();
+    WorkItemType type =
+        c.type().present() ? WorkItemType.parse("type", c.type().value()) : before.type();
+    String description = c.description().or(before.description());
+    description = description == null ? "" : description;
+    String role = c.storyRole().present() ? text(c.storyRole().value()) : before.storyRole();
+    String goal = c.storyGoal().present() ? text(c.storyGoal().value()) : before.storyGoal();
+    String benefit =
+        c.storyBenefit().present() ? text(c.storyBenefit().value()) : before.storyBenefit();
+    String acceptance =
+        c.acceptance().present() ? text(c.acceptance().value()) : before.acceptance();
+    validateTexts(title, description, role, goal, benefit, acceptance);
+    WorkflowState state = before.state();
+    if (c.status().present()) {
+      state = view.workflow().state("status", c.status().value());
+      if (checkMoves) {
+        view.workflow().checkMove(before.state(), state);
       }
     }
+    Estimate estimate = estimate(view.settings(), before, c);
+    Long ownerId =
+        c.owner().present()
+            ? owner(h, product, c.owner().value())
+            : (before.owner() == null ? null : before.owner().id());
+    Long parentId = before.parent() == null ? null : before.parent().id();
+    WorkItem parent = null;
+    if (c.parent().present()) {
+      parent = parent(h, actor, product, c.parent().value());
+      checkNoCycle(h, before, parent);
+      parentId = parent == null ? null : parent.id();
+    } else if (parentId != null) {
+      parent = store.byId(h, parentId).orElse(null);
+    }
+    // Only a new place or a new type is checked: a delete may have moved the item up under
+    // a parent its type would not choose, and that must not block editing its other fields.
+    if (c.parent().present() || type != before.type()) {
+      checkParent(type, parent);
+    }
+    checkChildrenFit(h, before, type);
+    double position =
+        c.position().present() && c.position().value() != null
+            ? c.position().value()
+            : before.position();
+    if (state.id() != before.state().id() && !c.position().present()) {
+      position = store.nextPosition(h, product.id(), state.id());
+    }
+    kernel.items().bump(h, actor, before.item(), expectedVersion, title);
+    store.update(
+        h,
+        before.id(),
+        new WorkItemStore.Row(
+            product.id(),
+            type,
+            description,
+            state.id(),
+            ownerId,
+            parentId,
+            estimate.points(),
+            estimate.size(),
+            position,
+            role,
+            goal,
+            benefit,
+            acceptance));
+    WorkItem after = store.byId(h, before.id()).orElseThrow();
+    kernel.search().put(h, WorkItemSearch.doc(after));
+    if (after.state().id() != before.state().id()) {
+      moved(h, actor, before, after);
+    }
+    record(h, actor, before, after, description);
+    return after;
   }
 
   private void checkNoCycle(Handle h, WorkItem item, WorkItem newParent) {

@@ -104,6 +104,23 @@ public final class WorkItemStore {
         .execute();
   }
 
+  /** Inserts many items' rows at once (a bulk import), in one batch. */
+  public void insertAll(Handle h, List<Long> ids, List<Row> rows) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    var batch =
+        h.prepareBatch(
+            "INSERT INTO work_item (id, product_id, type, description, state_id, owner_id,"
+                + " parent_id, estimate, size, position, story_role, story_goal, story_benefit,"
+                + " acceptance) VALUES (:id, :product, :type, :description, :state, :owner,"
+                + " :parent, :estimate, :size, :position, :role, :goal, :benefit, :acceptance)");
+    for (int i = 0; i < ids.size(); i++) {
+      batch.bind("id", ids.get(i)).bindMap(bindings(rows.get(i))).add();
+    }
+    batch.execute();
+  }
+
   public void update(Handle h, long id, Row r) {
     h.createUpdate(
             "UPDATE work_item SET type = :type, description = :description, state_id = :state,"

@@ -91,6 +91,9 @@ class MainTest {
       case "feedback duplicates" -> new String[] {"--product", "CHK"};
       case "themes" -> new String[] {"--product", "CHK"};
       case "plan" -> new String[] {"--product", "CHK", "--periods", "2027-Q1"};
+      case "import jira", "import github", "import trello", "import csv" ->
+          new String[] {"items.file", "--product", "CHK"};
+      case "export items" -> new String[] {"--product", "CHK"};
       default -> new String[0];
     };
   }

@@ -109,7 +109,8 @@ class SprintsWebTest {
         .contains("Web buttons")
         .contains(team + "/standups")
         .contains(team + "/retros")
-        .contains(team + "/reviews");
+        .contains(team + "/reviews")
+        .contains("/" + product.slug() + "/delivery/import");
   }
 
   @Test

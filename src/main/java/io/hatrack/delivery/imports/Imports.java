@@ -14,21 +14,35 @@ import java.util.List;
  */
 public final class Imports {
   private final DeliveryHat.Kernel kernel;
+  private final ItemImport items;
+  private final ItemExport export;
 
   public Imports(DeliveryHat.Kernel kernel) {
     this.kernel = kernel;
+    this.items = new ItemImport(kernel);
+    this.export = new ItemExport(kernel);
   }
 
   DeliveryHat.Kernel kernel() {
     return kernel;
   }
 
-  /** The part's API and pages. */
-  public List<Routes> routes(Html html, ItemPanels panels, ObjectMapper json) {
-    return List.of();
+  /** The import of work items from other tools' files. */
+  public ItemImport items() {
+    return items;
   }
 
-  /** The part's share of the demo story. */
+  /** The export of a product's work items as CSV or JSON. */
+  public ItemExport export() {
+    return export;
+  }
+
+  /** The part's API and pages. */
+  public List<Routes> routes(Html html, ItemPanels panels, ObjectMapper json) {
+    return List.of(new ImportApi(items, export), new ImportRoutes(items, kernel.products(), html));
+  }
+
+  /** The part's share of the demo story: none (imports bring a team's own data in). */
   public List<DemoSeed> demo() {
     return List.of();
   }

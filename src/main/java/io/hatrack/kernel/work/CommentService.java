@@ -9,6 +9,7 @@ import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,6 +90,30 @@ public final class CommentService {
                   Map.of("comment", id, "body", text)));
           return comments.byId(h, id).orElseThrow();
         });
+  }
+
+  /**
+   * Adds a comment brought in from another tool (an import), inside the caller's transaction: dated
+   * when it was written there, by {@code author}, without notifying anyone (the import's own audit
+   * record tells of it). The caller has checked that the actor may edit the item.
+   */
+  public Comment addImported(Handle h, User author, Item item, String body, Instant at) {
+    String text = body == null ? null : body.strip();
+    new Validation().text("body", text, MAX_LENGTH).orThrow();
+    long id = comments.insert(h, item.id(), author.id(), text, at);
+    return comments.byId(h, id).orElseThrow();
+  }
+
+  /**
+   * Adds many comments brought in from another tool at once (a bulk import), inside the caller's
+   * transaction, in one batch, without notifying anyone; the caller has checked the items and the
+   * authors. Each body must be at most {@link #MAX_LENGTH} characters.
+   */
+  public void addAllImported(Handle h, List<CommentStore.NewComment> all) {
+    for (CommentStore.NewComment c : all) {
+      new Validation().text("body", c.body(), MAX_LENGTH).orThrow();
+    }
+    comments.insertAll(h, all);
   }
 
   /** Edits one's own comment if it is still at {@code expectedVersion}. */

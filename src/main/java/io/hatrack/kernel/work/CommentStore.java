@@ -40,6 +40,29 @@ public final class CommentStore {
         .one();
   }
 
+  /** A comment to insert in a batch: on which item, by whom, when. */
+  public record NewComment(long itemId, long authorId, String body, Instant at) {}
+
+  /** Inserts many comments at once (a bulk import), in one batch. */
+  public void insertAll(Handle h, java.util.List<NewComment> comments) {
+    if (comments.isEmpty()) {
+      return;
+    }
+    var batch =
+        h.prepareBatch(
+            "INSERT INTO comment (entity_id, author_id, body, created_at, updated_at)"
+                + " VALUES (:item, :author, :body, :now, :now)");
+    for (NewComment c : comments) {
+      batch
+          .bind("item", c.itemId())
+          .bind("author", c.authorId())
+          .bind("body", c.body())
+          .bind("now", Rows.millis(c.at()))
+          .add();
+    }
+    batch.execute();
+  }
+
   public Optional<Comment> byId(Handle h, long id) {
     return h.createQuery(SELECT + " WHERE c.id = :id AND c.deleted_at IS NULL")
         .bind("id", id)
