@@ -111,8 +111,9 @@ public final class EscalationService {
     return db.tx(
         h -> {
           ProductAccess product = p.products().access(h, actor, productRef);
-          ItemAccess access = access(h, actor, ref);
-          if (!Objects.equals(access.item().productId(), product.id())) {
+          ItemAccess access = p.items().access(h, actor, product, ref == null ? "" : ref.strip());
+          if (!access.item().kind().equals(KIND)
+              || !Objects.equals(access.item().productId(), product.id())) {
             throw new NotFound("escalation");
           }
           return view(h, access);

@@ -8,6 +8,7 @@ import io.hatrack.discovery.customers.CustomerDraft;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Product;
+import io.hatrack.kernel.work.ProductService;
 import io.hatrack.kernel.work.Workspace;
 import io.hatrack.testing.TestServer;
 import io.hatrack.testing.TestServer.Answer;
@@ -251,6 +252,27 @@ class EscalationsApiTest {
     assertThat(standardDelete.status()).isEqualTo(409);
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
     assertThat(after.json().path("is_default").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aKeyUnderAProductMeansThatProductsEscalationWhenAnotherWorkspaceHasTheSameProductKey() {
+    Workspace other = server.workspace(ana);
+    Product here =
+        server
+            .app()
+            .products()
+            .create(ana, ws.slug(), new ProductService.ProductInput("Twin here", null, "TW", ""));
+    server
+        .app()
+        .products()
+        .create(ana, other.slug(), new ProductService.ProductInput("Twin there", null, "TW", ""));
+
+    JsonNode opened = open(here, "Twin trouble", "S2");
+    Answer read = api.get(escalations(here) + "/TW-1");
+
+    assertThat(opened.path("key").asText()).isEqualTo("TW-1");
+    assertThat(read.status()).as(read.toString()).isEqualTo(200);
+    assertThat(read.json().path("escalation").path("title").asText()).isEqualTo("Twin trouble");
   }
 
   @Test

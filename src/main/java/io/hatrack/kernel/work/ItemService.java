@@ -124,6 +124,21 @@ public final class ItemService {
     return access(h, actor, Long.toString(id));
   }
 
+  /**
+   * A live item by id or key, where a key of {@code product} means that product's item even when
+   * another of the caller's workspaces has a product with the same key: for addresses under a
+   * product ({@code /products/{product}/escalations/CHK-7}).
+   */
+  public ItemAccess access(Handle h, User actor, ProductAccess product, String ref) {
+    Ref r = new Ref(ref);
+    if (r.id().isEmpty() && product.product().key().equalsIgnoreCase(r.productKey())) {
+      Item item =
+          entities.byNumber(h, product.id(), r.number()).orElseThrow(() -> new NotFound("item"));
+      return access(h, actor, item.id());
+    }
+    return access(h, actor, ref);
+  }
+
   /** Like {@link #access}, but also finds deleted items, for restoring them. */
   public ItemAccess accessIncludingDeleted(Handle h, User actor, String ref) {
     Ref r = new Ref(ref);
