@@ -99,10 +99,12 @@
         series: [
           { name: 'Committed', type: 'bar', barMaxWidth: 40, data: d.committed },
           { name: 'Completed', type: 'bar', barMaxWidth: 40, data: d.completed,
+            // The average outside the plot; P20 under and P80 over their lines, so that the three
+            // labels stay apart even when the values are close or equal.
             markLine: { symbol: 'none', label: { position: 'end' }, data: [
               { name: 'Average', yAxis: d.average, label: { formatter: 'average ' + d.average } },
-              { name: 'P20', yAxis: d.low, lineStyle: { type: 'dotted' }, label: { formatter: 'P20 ' + d.low } },
-              { name: 'P80', yAxis: d.high, lineStyle: { type: 'dotted' }, label: { formatter: 'P80 ' + d.high } }
+              { name: 'P20', yAxis: d.low, lineStyle: { type: 'dotted' }, label: { position: 'insideEndBottom', formatter: 'P20 ' + d.low } },
+              { name: 'P80', yAxis: d.high, lineStyle: { type: 'dotted' }, label: { position: 'insideEndTop', formatter: 'P80 ' + d.high } }
             ] } }
         ]
       },
