@@ -6,7 +6,6 @@ import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.NotFound;
 import io.hatrack.kernel.Validation;
 import io.hatrack.kernel.audit.AuditLog;
-import io.hatrack.kernel.audit.Change;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
@@ -178,9 +177,9 @@ public final class RetroService {
         store.insert(
             h, s.team().id(), day, title, format, anonymous, budget, actor.id(), clock.instant());
     store.insertColumns(h, id, columns);
-    record(
+    s.audit(
+        audit,
         h,
-        s,
         actor,
         "retro.created",
         "started the retrospective " + title,
@@ -215,9 +214,9 @@ public final class RetroService {
           if (!store.update(h, id, expected, t, p, b, clock.instant())) {
             throw Conflict.staleVersion("This retrospective", expected, r.version());
           }
-          record(
+          s.audit(
+              audit,
               h,
-              s,
               actor,
               "retro.changed",
               "changed the retrospective " + t,
@@ -236,9 +235,9 @@ public final class RetroService {
           if (!store.delete(h, id, expected)) {
             throw Conflict.staleVersion("This retrospective", expected, r.version());
           }
-          record(
+          s.audit(
+              audit,
               h,
-              s,
               actor,
               "retro.deleted",
               "deleted the retrospective " + r.title(),
@@ -265,8 +264,14 @@ public final class RetroService {
         store.insertCard(h, id, col, clean, r.anonymous() ? null : actor.id(), clock.instant());
     // An anonymous card's audit entry names the retrospective, not the writer.
     if (!r.anonymous()) {
-      record(
-          h, s, actor, "retro.card", "added a card to " + r.title(), null, Map.of("card", cardId));
+      s.audit(
+          audit,
+          h,
+          actor,
+          "retro.card",
+          "added a card to " + r.title(),
+          null,
+          Map.of("card", cardId));
     }
     return card(h, r, cardId, actor);
   }
@@ -392,9 +397,9 @@ public final class RetroService {
         store.updateCard(h, c.id(), c.version(), c.text(), groupId, clock.instant());
       }
     }
-    record(
+    s.audit(
+        audit,
         h,
-        s,
         actor,
         "retro.grouped",
         "grouped cards as “" + t + "” in " + r.title(),
@@ -497,9 +502,9 @@ public final class RetroService {
       Instant now = clock.instant();
       store.updateAction(h, actionId, a.version(), text, owner, due, now, actor.id(), id, now);
     }
-    record(
+    s.audit(
+        audit,
         h,
-        s,
         actor,
         "retro.action",
         "agreed “" + text + "” in " + r.title(),
@@ -547,9 +552,9 @@ public final class RetroService {
               h, actionId, expected, text, owner, due, doneAt, doneBy, doneIn, now)) {
             throw Conflict.staleVersion("This action item", expected, a.version());
           }
-          record(
+          s.audit(
+              audit,
               h,
-              s,
               actor,
               done && !a.done() ? "retro.action.done" : "retro.action.changed",
               (done && !a.done() ? "marked done “" : "changed “") + text + "”",
@@ -580,27 +585,5 @@ public final class RetroService {
       v.check("due", false, "must be a date such as 2027-01-04");
       return null;
     }
-  }
-
-  private void record(
-      Handle h,
-      TeamScope s,
-      User actor,
-      String action,
-      String summary,
-      Object before,
-      Object after) {
-    audit.record(
-        h,
-        new Change(
-            s.ws().id(),
-            null,
-            null,
-            actor.id(),
-            action,
-            summary + " (" + s.team().name() + ")",
-            before,
-            after,
-            true));
   }
 }

@@ -9,7 +9,6 @@ import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.NotFound;
 import io.hatrack.kernel.Validation;
 import io.hatrack.kernel.audit.AuditLog;
-import io.hatrack.kernel.audit.Change;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
@@ -140,7 +139,14 @@ public final class ReviewService {
     for (Person p : c.people()) {
       store.insertStakeholder(h, id, p.userId(), p.name(), pos++);
     }
-    record(h, s, actor, "review.created", "held the review " + c.draft().title(), null, c.fields());
+    s.audit(
+        audit,
+        h,
+        actor,
+        "review.created",
+        "held the review " + c.draft().title(),
+        null,
+        c.fields());
     return detail(h, s, id);
   }
 
@@ -175,9 +181,9 @@ public final class ReviewService {
             }
           }
           old.forEach(o -> store.deleteStakeholder(h, o.id()));
-          record(
+          s.audit(
+              audit,
               h,
-              s,
               actor,
               "review.changed",
               "changed the review " + c.draft().title(),
@@ -196,9 +202,9 @@ public final class ReviewService {
           if (!store.delete(h, id, expected)) {
             throw Conflict.staleVersion("This review", expected, r.version());
           }
-          record(
+          s.audit(
+              audit,
               h,
-              s,
               actor,
               "review.deleted",
               "deleted the review " + r.title() + " (its feedback stays in the inbox)",
@@ -260,9 +266,9 @@ public final class ReviewService {
     }
     store.insertFeedback(h, id, f.id(), who == null ? null : who.id());
     store.bump(h, id, now);
-    record(
+    s.audit(
+        audit,
         h,
-        s,
         actor,
         "review.feedback",
         "captured feedback at the review " + d.review().title(),
@@ -389,27 +395,5 @@ public final class ReviewService {
     } catch (NotFound | Invalid e) {
       return null;
     }
-  }
-
-  private void record(
-      Handle h,
-      TeamScope s,
-      User actor,
-      String action,
-      String summary,
-      Object before,
-      Object after) {
-    audit.record(
-        h,
-        new Change(
-            s.ws().id(),
-            null,
-            null,
-            actor.id(),
-            action,
-            summary + " (" + s.team().name() + ")",
-            before,
-            after,
-            true));
   }
 }

@@ -6,7 +6,6 @@ import io.hatrack.kernel.Invalid;
 import io.hatrack.kernel.NotFound;
 import io.hatrack.kernel.Validation;
 import io.hatrack.kernel.audit.AuditLog;
-import io.hatrack.kernel.audit.Change;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.db.Database;
@@ -143,7 +142,7 @@ public final class StandupService {
     long id = store.insertEntry(h, teamId, author.id(), day, d, clock.instant());
     d.blockers()
         .forEach(b -> store.insertBlocker(h, teamId, id, author.id(), day, b, clock.instant()));
-    record(h, s, author, "standup.posted", "posted a stand-up for " + day, null, fields(d));
+    s.audit(audit, h, author, "standup.posted", "posted a stand-up for " + day, null, fields(d));
     return store.entry(h, teamId, id).orElseThrow();
   }
 
@@ -183,9 +182,9 @@ public final class StandupService {
                   h, teamId, entryId, author.id(), before.day(), b, clock.instant());
             }
           }
-          record(
+          s.audit(
+              audit,
               h,
-              s,
               author,
               "standup.changed",
               "changed their stand-up for " + before.day(),
@@ -213,9 +212,9 @@ public final class StandupService {
           if (!store.resolve(h, blockerId, expected, actor.id(), clock.instant())) {
             throw Conflict.staleVersion("This blocker", expected, b.version());
           }
-          record(
+          s.audit(
+              audit,
               h,
-              s,
               actor,
               "standup.blocker.resolved",
               "resolved the blocker “" + b.text() + "” of " + b.author(),
@@ -261,27 +260,5 @@ public final class StandupService {
 
   private static Map<String, Object> fields(EntryDraft d) {
     return Map.of("yesterday", d.yesterday(), "today", d.today(), "blockers", d.blockers());
-  }
-
-  private void record(
-      Handle h,
-      TeamScope s,
-      User actor,
-      String action,
-      String summary,
-      Object before,
-      Object after) {
-    audit.record(
-        h,
-        new Change(
-            s.ws().id(),
-            null,
-            null,
-            actor.id(),
-            action,
-            summary + " in " + s.team().name(),
-            before,
-            after,
-            true));
   }
 }

@@ -1,6 +1,8 @@
 package io.hatrack.delivery.ceremonies;
 
 import io.hatrack.kernel.Invalid;
+import io.hatrack.kernel.audit.AuditLog;
+import io.hatrack.kernel.audit.Change;
 import io.hatrack.kernel.auth.Role;
 import io.hatrack.kernel.auth.User;
 import io.hatrack.kernel.work.Ref;
@@ -43,6 +45,29 @@ public record TeamScope(WorkspaceAccess ws, TeamService.View view) {
 
   public Optional<TeamMember> member(long userId) {
     return view.members().stream().filter(m -> m.userId() == userId).findFirst();
+  }
+
+  /** Writes the audit record of a change to one of the team's ceremonies, naming the team. */
+  void audit(
+      AuditLog audit,
+      Handle h,
+      User actor,
+      String action,
+      String summary,
+      Object before,
+      Object after) {
+    audit.record(
+        h,
+        new Change(
+            ws.id(),
+            null,
+            null,
+            actor.id(),
+            action,
+            summary + " (" + team().name() + ")",
+            before,
+            after,
+            true));
   }
 
   /** The path of the team's pages, e.g. {@code /w/northwind/teams/payments}. */
