@@ -87,6 +87,7 @@ class ImportsWebTest {
     assertThat(form.status()).isEqualTo(200);
     assertThat(form.body())
         .contains("Import work items")
+        .contains("up to 64 MiB")
         .contains("enctype=\"multipart/form-data\"")
         .contains("/api/v1/products/" + product.slug() + "/export?format=csv");
 

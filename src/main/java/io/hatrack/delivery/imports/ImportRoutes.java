@@ -26,6 +26,9 @@ import java.util.List;
 public final class ImportRoutes implements Routes {
   private static final String BASE = "/w/{ws}/{product}/delivery/import";
 
+  /** The upload page's title, and the crumb back to it from the pages after it. */
+  private static final String FORM_TITLE = "Import work items";
+
   private final ItemImport imports;
   private final ProductService products;
   private final Html html;
@@ -72,10 +75,12 @@ public final class ImportRoutes implements Routes {
             product,
             "delivery",
             title,
-            List.of(
-                new Shell.Crumb("Delivery", hat),
-                new Shell.Crumb("Import", base(product)),
-                new Shell.Crumb(title, null)));
+            FORM_TITLE.equals(title)
+                ? List.of(new Shell.Crumb("Delivery", hat), new Shell.Crumb(title, null))
+                : List.of(
+                    new Shell.Crumb("Delivery", hat),
+                    new Shell.Crumb(FORM_TITLE, base(product)),
+                    new Shell.Crumb(title, null)));
   }
 
   private void form(Context ctx) {
@@ -87,7 +92,7 @@ public final class ImportRoutes implements Routes {
     html.page(
         ctx,
         "delivery/imports/form.jte",
-        shell(ctx, product, "Import work items"),
+        shell(ctx, product, FORM_TITLE),
         "product",
         product,
         "base",
