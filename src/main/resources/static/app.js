@@ -327,3 +327,54 @@
     try { input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"; } catch (e) { input.value = "UTC"; }
   });
 })();
+
+// ---- ECharts with a CSV download, for the hats' chart scripts ----------------------------
+// Hatrack.charts('data-roi-chart', kinds, 'roi-csv') draws every element carrying the attribute:
+// its JSON names a kind, whose builder answers { option, csv }; a "Download CSV" button follows.
+window.Hatrack = window.Hatrack || {};
+window.Hatrack.charts = function (attribute, kinds, buttonClass) {
+  if (typeof echarts === 'undefined') {
+    return;
+  }
+  function csvText(rows) {
+    return rows.map(function (r) {
+      return r.map(function (c) {
+        var s = c === null || c === undefined ? '' : String(c);
+        return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+      }).join(',');
+    }).join('\n') + '\n';
+  }
+  var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  document.querySelectorAll('[' + attribute + ']').forEach(function (el) {
+    var data;
+    try {
+      data = JSON.parse(el.getAttribute(attribute));
+    } catch (e) {
+      return;
+    }
+    var build = kinds[data.type];
+    if (!build) {
+      return;
+    }
+    var built = build(data);
+    var chart = echarts.init(el, dark ? 'dark' : null, { renderer: 'svg' });
+    built.option.animation = false;
+    chart.setOption(built.option);
+    window.addEventListener('resize', function () { chart.resize(); });
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button ghost small ' + buttonClass;
+    button.textContent = 'Download CSV';
+    button.addEventListener('click', function () {
+      var url = URL.createObjectURL(new Blob([csvText(built.csv)], { type: 'text/csv' }));
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = (data.title || 'chart').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase() + '.csv';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      URL.revokeObjectURL(url);
+    });
+    el.insertAdjacentElement('afterend', button);
+  });
+};

@@ -57,15 +57,6 @@
     });
   }
 
-  function csvText(rows) {
-    return rows.map(function (r) {
-      return r.map(function (c) {
-        var s = c === null || c === undefined ? '' : String(c);
-        return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-      }).join(',');
-    }).join('\n') + '\n';
-  }
-
   function burndown(d) {
     return {
       option: {
@@ -113,46 +104,6 @@
     };
   }
 
-  function charts() {
-    if (typeof echarts === 'undefined') {
-      return;
-    }
-    var kinds = { burndown: burndown, velocity: velocity };
-    var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
-    document.querySelectorAll('[data-sprint-chart]').forEach(function (el) {
-      var data;
-      try {
-        data = JSON.parse(el.getAttribute('data-sprint-chart'));
-      } catch (e) {
-        return;
-      }
-      var build = kinds[data.type];
-      if (!build) {
-        return;
-      }
-      var built = build(data);
-      var chart = echarts.init(el, dark ? 'dark' : null, { renderer: 'svg' });
-      built.option.animation = false;
-      chart.setOption(built.option);
-      window.addEventListener('resize', function () { chart.resize(); });
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'button ghost small sprint-csv';
-      button.textContent = 'Download CSV';
-      button.addEventListener('click', function () {
-        var url = URL.createObjectURL(new Blob([csvText(built.csv)], { type: 'text/csv' }));
-        var a = document.createElement('a');
-        a.href = url;
-        a.download = (data.title || 'chart').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase() + '.csv';
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        URL.revokeObjectURL(url);
-      });
-      el.insertAdjacentElement('afterend', button);
-    });
-  }
-
   dragAndDrop();
-  charts();
+  window.Hatrack.charts('data-sprint-chart', { burndown: burndown, velocity: velocity }, 'sprint-csv');
 })();
